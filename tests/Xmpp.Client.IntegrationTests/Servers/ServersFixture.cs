@@ -1,0 +1,66 @@
+namespace Xmpp.Client.IntegrationTests.Servers;
+
+/// <summary>
+/// Starts Prosody, ejabberd and dnsmasq once for the "servers" collection (<c>tests/servers/all.sh start</c> in a
+/// fresh temp dir) and stops them at the end. If they cannot start, initialisation throws with the script's
+/// output, so every test of the collection fails with it instead of being skipped.
+/// </summary>
+public sealed class ServersFixture : IAsyncLifetime
+{
+    // Generous: on a fresh machine the script first installs the server packages.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromMinutes(1);
+
+    private TestServers? _servers;
+    private string? _script;
+    private string? _workDirectory;
+
+    /// <summary>The running servers.</summary>
+    public TestServers Servers =>
+        _servers ?? throw new InvalidOperationException("The test servers are not running (InitializeAsync failed).");
+
+    public async Task InitializeAsync()
+    {
+        _script = Path.Combine(FindRepositoryRoot(), "tests", "servers", "all.sh");
+        _workDirectory = Directory.CreateTempSubdirectory("xmpp-servers-").FullName;
+        var start = await ScriptRunner.RunAsync(_script, ["start", _workDirectory], StartTimeout);
+        if (start.ExitCode != 0)
+        {
+            var stop = await ScriptRunner.RunAsync(_script, ["stop", _workDirectory], StopTimeout);
+            throw new InvalidOperationException(
+                $"The test servers did not start (work dir {_workDirectory}).\n"
+                + start.Describe($"{_script} start {_workDirectory}") + "\n"
+                + stop.Describe($"{_script} stop {_workDirectory}"));
+        }
+
+        var envFile = Path.Combine(_workDirectory, "env");
+        _servers = TestServers.Parse(EnvReader.ParseLines(await File.ReadAllTextAsync(envFile)));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_script is null || _workDirectory is null)
+        {
+            return;
+        }
+
+        var stop = await ScriptRunner.RunAsync(_script, ["stop", _workDirectory], StopTimeout);
+        if (stop.ExitCode != 0)
+        {
+            throw new InvalidOperationException(stop.Describe($"{_script} stop {_workDirectory}"));
+        }
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Xmpp.Client.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No Xmpp.Client.sln above {AppContext.BaseDirectory}.");
+    }
+}
