@@ -60,7 +60,8 @@ public readonly partial struct Jid : ISpanParsable<Jid>
 
     /// <summary>
     /// Splits on the first '/' (the resourcepart may hold '@' and '/') and on the first '@' before it, prepares
-    /// each part, and reuses <paramref name="original"/> when nothing changed. Returns why the text is invalid.
+    /// each part, and reuses <paramref name="original"/> (or copies <paramref name="text"/> once) when nothing
+    /// changed. Returns why the text is invalid.
     /// </summary>
     private static string? TryParseCore(ReadOnlySpan<char> text, string? original, out Jid result)
     {
@@ -96,7 +97,7 @@ public readonly partial struct Jid : ISpanParsable<Jid>
         }
 
         bool unchanged = local.IsSameAs(localText) && domain.IsSameAs(domainText) && resource.IsSameAs(resourceText);
-        result = Assemble(local, domain, resource, unchanged ? original : null);
+        result = Assemble(local, domain, resource, unchanged ? original ?? text.ToString() : null);
         return null;
     }
 
@@ -117,7 +118,7 @@ public readonly partial struct Jid : ISpanParsable<Jid>
 
         char[]? rented = null;
         Span<char> buffer = length <= StackBufferLength
-            ? stackalloc char[StackBufferLength]
+            ? stackalloc char[length]
             : (rented = ArrayPool<char>.Shared.Rent(length));
         if (local.Length != 0)
         {
