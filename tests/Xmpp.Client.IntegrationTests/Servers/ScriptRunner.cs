@@ -13,7 +13,8 @@ internal sealed record ScriptResult(int ExitCode, string StandardOutput, string 
 internal static class ScriptRunner
 {
     /// <summary>Runs <paramref name="script"/> with bash; on timeout kills its process tree and reports exit code -1.</summary>
-    public static async Task<ScriptResult> RunAsync(string script, IReadOnlyList<string> arguments, TimeSpan timeout)
+    public static async Task<ScriptResult> RunAsync(string script, IReadOnlyList<string> arguments, TimeSpan timeout,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("bash")
         {
@@ -21,6 +22,11 @@ internal static class ScriptRunner
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
         info.ArgumentList.Add(script);
         foreach (var argument in arguments)
         {

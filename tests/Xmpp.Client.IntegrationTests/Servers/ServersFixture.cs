@@ -23,7 +23,9 @@ public sealed class ServersFixture : IAsyncLifetime
     {
         _script = Path.Combine(FindRepositoryRoot(), "tests", "servers", "all.sh");
         _workDirectory = Directory.CreateTempSubdirectory("xmpp-servers-").FullName;
-        var start = await ScriptRunner.RunAsync(_script, ["start", _workDirectory], StartTimeout);
+        // Prosody also listens on 127.0.0.1:5222 (when free) for the test of the domain:5222 fallback.
+        var start = await ScriptRunner.RunAsync(_script, ["start", _workDirectory], StartTimeout,
+            new Dictionary<string, string> { ["PROSODY_LISTEN_5222"] = "1" });
         if (start.ExitCode != 0)
         {
             var stop = await ScriptRunner.RunAsync(_script, ["stop", _workDirectory], StopTimeout);

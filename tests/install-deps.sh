@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs, only when missing, what the tests and the demo need from Debian: the XMPP servers, dnsmasq, openssl,
+# and slixmpp (the other-library peer of the interoperability tests and benchmarks). Runs `apt-get update` once.
+set -euo pipefail
+need=()
+command -v prosody >/dev/null 2>&1 || need+=(prosody)
+command -v ejabberdctl >/dev/null 2>&1 || [ -x /usr/sbin/ejabberdctl ] || need+=(ejabberd)
+command -v dnsmasq >/dev/null 2>&1 || [ -x /usr/sbin/dnsmasq ] || need+=(dnsmasq-base)
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
+python3 -c 'import slixmpp' >/dev/null 2>&1 || need+=(python3-slixmpp)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "install-deps: installing ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  # Debian's packages start their services on install; keep them stopped (tests start their own instances).
+  if [ ! -e /usr/sbin/policy-rc.d ]; then printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d; added_policy=1; fi
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  [ -n "${added_policy:-}" ] && rm -f /usr/sbin/policy-rc.d
+fi
+command -v dotnet >/dev/null 2>&1 || { echo "install-deps: the .NET SDK (dotnet) is required" >&2; exit 1; }

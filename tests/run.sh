@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The one command that tests everything from a clean clone on a fresh Debian machine:
+# installs what is missing, builds with warnings as errors, runs every test project (the integration tests start
+# their own Prosody, ejabberd and dnsmasq on 127.0.0.1), packs the NuGet package and runs the consumer test.
+# Ends with one line of totals over all test projects: "N passed, N failed, N skipped".
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+results="$root/artifacts/test-results"
+rm -rf "$results"; mkdir -p "$results"
+passed=0; failed=0; skipped=0; status=0
+
+bash tests/install-deps.sh || exit 1
+
+echo "== build (Release, warnings as errors)"
+if ! dotnet build Xmpp.Client.sln -c Release -warnaserror -nologo -v q; then
+  echo "0 passed, 1 failed"; exit 1
+fi
+
+for project in tests/Xmpp.Client.Tests tests/Xmpp.Client.IntegrationTests; do
+  name=$(basename "$project")
+  echo "== test $name"
+  dotnet test "$project" -c Release --no-build -nologo \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
+  trx="$results/$name.trx"
+  if [ -f "$trx" ]; then
+    counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+    get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+    p=$(get passed); f=$(get failed); t=$(get total); e=$(get executed)
+    passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${t:-0} - ${e:-0}))
+  else
+    echo "no results for $name: counted as one failure"; failed=$((failed + 1))
+  fi
+done
+
+echo "== pack"
+rm -rf artifacts/packages
+if dotnet pack src/Xmpp.Client -c Release --no-build -nologo -o artifacts/packages; then
+  ls artifacts/packages
+  echo "== consumer test (the package from a local feed)"
+  if bash tests/consumer/run.sh artifacts/packages; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+else
+  failed=$((failed + 1))
+fi
+
+[ "$failed" -eq 0 ] || status=1
+echo "$passed passed, $failed failed, $skipped skipped"
+exit $status
