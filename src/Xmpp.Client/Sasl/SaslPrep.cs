@@ -75,7 +75,8 @@ internal static class SaslPrep
         return true;
     }
 
-    // RFC 4013 §2.1; also rejects unpaired surrogates (C.5), which normalization could not handle.
+    // RFC 4013 §2.1. Also rejects unpaired surrogates (C.5) and non-characters (C.4) here, as .NET's normalization
+    // throws on them; NFKC leaves both unchanged, so rejecting them before step 2 gives the same result.
     private static string Map(string value, string what)
     {
         var builder = new StringBuilder(value.Length);
@@ -89,6 +90,11 @@ internal static class SaslPrep
             }
 
             rest = rest[consumed..];
+            if (Contains(NonCharacter, rune.Value))
+            {
+                throw Invalid(what, "contains a non-character code point, which SASLprep (RFC 4013) prohibits");
+            }
+
             if (Contains(MappedToNothing, rune.Value))
             {
                 continue;
@@ -122,11 +128,6 @@ internal static class SaslPrep
         if (Contains(PrivateUse, codePoint))
         {
             return "a private-use character";
-        }
-
-        if (Contains(NonCharacter, codePoint))
-        {
-            return "a non-character code point";
         }
 
         if (Contains(NotPlainText, codePoint) || Contains(NotCanonical, codePoint))

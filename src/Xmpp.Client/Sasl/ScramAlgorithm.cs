@@ -6,8 +6,6 @@ namespace Xmpp.Client.Sasl;
 /// <summary>The hash function a SCRAM mechanism is built on (RFC 5802 §2.2, RFC 7677), with its HMAC and PBKDF2.</summary>
 [SuppressMessage("Security", "CA5350:Do Not Use Weak Cryptographic Algorithms",
     Justification = "SCRAM-SHA-1 is defined on SHA-1 (RFC 5802); the selector prefers SHA-256 and SHA-512 whenever the server offers them.")]
-[SuppressMessage("Security", "CA5379:Ensure Key Derivation Function algorithm is sufficiently strong",
-    Justification = "SCRAM-SHA-1 is defined on PBKDF2-HMAC-SHA-1 (RFC 5802); the selector prefers SHA-256 and SHA-512 whenever the server offers them.")]
 internal sealed class ScramAlgorithm
 {
     /// <summary>SCRAM-SHA-1 (RFC 5802).</summary>

@@ -22,8 +22,6 @@ namespace Xmpp.Client.Sasl;
 /// </remarks>
 internal static class TlsChannelBinding
 {
-    private static readonly byte[] s_uniquePrefix = "tls-unique:"u8.ToArray();
-
     /// <summary>The bindings this authenticated TLS connection can supply, best first (may be empty).</summary>
     /// <param name="stream">The authenticated client stream.</param>
     public static IReadOnlyList<ChannelBindingData> GetAvailable(SslStream stream)
@@ -81,12 +79,17 @@ internal static class TlsChannelBinding
         }
 
         using ChannelBinding? binding = stream.TransportContext?.GetChannelBinding(ChannelBindingKind.Unique);
-        return binding is null || binding.IsInvalid ? null : ReadApplicationData(binding, s_uniquePrefix);
+        return binding is null || binding.IsInvalid ? null : ReadApplicationData(binding, "tls-unique:"u8);
     }
 
-    // ChannelBinding holds a SEC_CHANNEL_BINDINGS structure (eight 32-bit fields) whose application data is
-    // "<type>:" followed by the binding; .NET lays it out this way on every platform.
-    private static byte[]? ReadApplicationData(ChannelBinding binding, byte[] prefix)
+    /// <summary>
+    /// Reads the binding out of a .NET <see cref="ChannelBinding"/>: it holds a SEC_CHANNEL_BINDINGS structure (eight
+    /// 32-bit fields) whose application data is <c>"&lt;type&gt;:"</c> followed by the binding, on every platform.
+    /// </summary>
+    /// <param name="binding">The binding from <see cref="System.Net.TransportContext.GetChannelBinding(ChannelBindingKind)"/>.</param>
+    /// <param name="prefix">The expected type prefix, such as <c>tls-unique:</c>.</param>
+    /// <returns>The binding data, or <see langword="null"/> when the layout or prefix is not the expected one.</returns>
+    internal static byte[]? ReadApplicationData(ChannelBinding binding, ReadOnlySpan<byte> prefix)
     {
         const int HeaderSize = 32;
         bool added = false;
