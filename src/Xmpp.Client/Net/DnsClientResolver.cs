@@ -11,24 +11,25 @@ namespace Xmpp.Client.Net;
 /// <para>With custom DNS servers, every query (SRV, A, AAAA) goes to exactly those servers, uncached. Without them,
 /// SRV queries go to the system's name servers (cached by DnsClient for the records' TTL) and host addresses come from
 /// the operating system's resolver, so <c>/etc/hosts</c> and similar local configuration apply as users expect.</para>
-/// <para>Each query waits <see cref="QueryTimeout"/> and is retried once, so a dead DNS server costs seconds, not
-/// minutes.</para>
+/// <para>Each query waits <see cref="DefaultQueryTimeout"/> (unless told otherwise) and is retried once, so a dead DNS
+/// server costs seconds, not minutes.</para>
 /// </remarks>
 internal sealed class DnsClientResolver : IDnsResolver
 {
-    /// <summary>How long one DNS query waits for an answer before it is retried or given up.</summary>
-    public static readonly TimeSpan QueryTimeout = TimeSpan.FromSeconds(2);
+    /// <summary>How long one DNS query waits for an answer, by default, before it is retried or given up.</summary>
+    public static readonly TimeSpan DefaultQueryTimeout = TimeSpan.FromSeconds(2);
 
     private readonly LookupClient _client;
     private readonly bool _customServers;
 
     /// <summary>Creates the resolver.</summary>
     /// <param name="servers">The DNS servers to use exclusively, or <see langword="null"/>/empty for the system's.</param>
-    public DnsClientResolver(IReadOnlyList<IPEndPoint>? servers)
+    /// <param name="queryTimeout">How long one query waits for an answer (it is retried once).</param>
+    public DnsClientResolver(IReadOnlyList<IPEndPoint>? servers, TimeSpan queryTimeout)
     {
         _customServers = servers is { Count: > 0 };
         LookupClientOptions options = _customServers ? new LookupClientOptions([.. servers!]) { UseCache = false } : new LookupClientOptions();
-        options.Timeout = QueryTimeout;
+        options.Timeout = queryTimeout;
         options.Retries = 1;
         options.ThrowDnsErrors = false;
         options.UseTcpFallback = true;

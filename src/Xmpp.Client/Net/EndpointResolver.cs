@@ -42,7 +42,7 @@ internal sealed class EndpointResolver
     /// <param name="dnsServers">DNS servers to use exclusively, or <see langword="null"/> for the system's.</param>
     /// <param name="logger">Where to log lookups and failures; <see langword="null"/> for none.</param>
     public EndpointResolver(IReadOnlyList<IPEndPoint>? dnsServers, ILogger? logger)
-        : this(new DnsClientResolver(dnsServers), logger ?? NullLogger.Instance, Random.Shared)
+        : this(new DnsClientResolver(dnsServers, DnsClientResolver.DefaultQueryTimeout), logger ?? NullLogger.Instance, Random.Shared)
     {
     }
 
