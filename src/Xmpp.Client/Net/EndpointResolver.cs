@@ -141,7 +141,9 @@ internal sealed class EndpointResolver
 
     private static bool TryGetFixedAddresses(string host, [NotNullWhen(true)] out IReadOnlyList<IPAddress>? addresses)
     {
-        if (IPAddress.TryParse(host, out IPAddress? literal))
+        // Only the literal forms a JID or SRV target can carry: dotted-quad IPv4 (not "1.2.3" or "123") or IPv6.
+        if (IPAddress.TryParse(host, out IPAddress? literal)
+            && (host.Contains(':', StringComparison.Ordinal) || literal.ToString() == host))
         {
             addresses = [literal];
             return true;

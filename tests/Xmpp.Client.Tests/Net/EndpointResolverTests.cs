@@ -199,6 +199,19 @@ public class EndpointResolverTests
         Assert.Empty(_dns.Queries);
     }
 
+    [Theory]
+    [InlineData("123")]
+    [InlineData("10.1.2")]
+    public async Task Numeric_names_that_are_not_dotted_quads_are_looked_up_in_dns(string domain)
+    {
+        _dns.Host(domain, "192.0.2.9");
+
+        XmppEndpoint endpoint = Assert.Single(await ResolveAsync(domain, allowDirectTls: false));
+
+        Assert.Equal([IPAddress.Parse("192.0.2.9")], endpoint.Addresses);
+        Assert.Contains($"SRV _xmpp-client._tcp.{domain}", _dns.Queries);
+    }
+
     [Fact]
     public async Task Localhost_and_ip_literal_srv_targets_need_no_address_lookup()
     {
