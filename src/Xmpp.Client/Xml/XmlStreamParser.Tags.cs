@@ -35,11 +35,6 @@ internal sealed partial class XmlStreamParser
                 _state = State.Bang;
                 return i + 1;
             case (byte)'?':
-                if (!atDocumentStart && !_options.AllowProcessingInstructions)
-                {
-                    FailProcessingInstruction(i);
-                }
-
                 SuspendText(s);
                 _xmlDeclarationAllowed = atDocumentStart;
                 _piLength = 0;
