@@ -1,0 +1,109 @@
+using System.Text;
+
+namespace Xmpp.Client.Xml;
+
+/// <summary>
+/// Turns UTF-8 names and namespace names into strings without allocating for ones seen before. A static table of
+/// common XMPP names, namespaces and attribute values is shared by all readers; each reader adds what else it sees,
+/// up to a bound so a peer cannot grow it without limit.
+/// </summary>
+internal sealed class XmlNameTable
+{
+    private const int MaxEntries = 2048;
+    private const int MaxInternedBytes = 256;
+
+    private static readonly Table s_common = BuildCommon();
+
+    private readonly Table _own = new(256);
+
+    /// <summary>Returns the string for the bytes, interning it if there is room.</summary>
+    public string Get(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.IsEmpty)
+        {
+            return "";
+        }
+
+        int hash = Hash(utf8);
+        string? found = s_common.Find(utf8, hash) ?? _own.Find(utf8, hash);
+        if (found is not null)
+        {
+            return found;
+        }
+
+        string value = Encoding.UTF8.GetString(utf8);
+        if (_own.Count < MaxEntries && utf8.Length <= MaxInternedBytes)
+        {
+            _own.Add(utf8.ToArray(), hash, value);
+        }
+
+        return value;
+    }
+
+    /// <summary>Returns the shared string for a common value (such as <c>chat</c> or <c>result</c>) or a new string.</summary>
+    public static string GetValue(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.IsEmpty)
+        {
+            return "";
+        }
+
+        return (utf8.Length <= 32 ? s_common.Find(utf8, Hash(utf8)) : null) ?? Encoding.UTF8.GetString(utf8);
+    }
+
+    private static int Hash(ReadOnlySpan<byte> utf8)
+    {
+        uint hash = 2166136261;
+        foreach (byte b in utf8)
+        {
+            hash = (hash ^ b) * 16777619;
+        }
+
+        return (int)hash;
+    }
+
+    private static Table BuildCommon()
+    {
+        var table = new Table(1024);
+        foreach (string s in CommonStrings.All)
+        {
+            byte[] utf8 = Encoding.UTF8.GetBytes(s);
+            int hash = Hash(utf8);
+            if (table.Find(utf8, hash) is null)
+            {
+                table.Add(utf8, hash, s);
+            }
+        }
+
+        return table;
+    }
+
+    private sealed class Table(int buckets)
+    {
+        private readonly Entry?[] _buckets = new Entry?[buckets];
+
+        public int Count { get; private set; }
+
+        public string? Find(ReadOnlySpan<byte> utf8, int hash)
+        {
+            for (Entry? e = _buckets[hash & (_buckets.Length - 1)]; e is not null; e = e.Next)
+            {
+                if (e.Hash == hash && utf8.SequenceEqual(e.Utf8))
+                {
+                    return e.Value;
+                }
+            }
+
+            return null;
+        }
+
+        public void Add(byte[] utf8, int hash, string value)
+        {
+            ref Entry? head = ref _buckets[hash & (_buckets.Length - 1)];
+            head = new Entry(utf8, hash, value, head);
+            Count++;
+        }
+    }
+
+    private sealed record Entry(byte[] Utf8, int Hash, string Value, Entry? Next);
+}

@@ -1,0 +1,210 @@
+using System.Text;
+
+namespace Xmpp.Client.Xml;
+
+/// <summary>
+/// An XML element as the stream layer reads and writes it: a local name and namespace name, attributes, and child
+/// elements and text in document order. Prefixes and namespace declarations are not kept: the writer chooses them.
+/// </summary>
+/// <remarks>Not thread-safe. Users see stanza payloads as <see cref="System.Xml.Linq.XElement"/> through <see cref="ToXElement"/>.</remarks>
+internal sealed partial class XmppElement : XmppNode
+{
+    private List<XmppAttribute>? _attributes;
+    private List<XmppNode>? _children;
+
+    /// <summary>Creates an element with no attributes and no children.</summary>
+    /// <param name="name">The local name (no prefix).</param>
+    /// <param name="ns">The namespace name; <c>""</c> for none.</param>
+    public XmppElement(string name, string ns)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(ns);
+        Name = name;
+        Namespace = ns;
+    }
+
+    /// <summary>Used by the parser: names are valid and the attribute list is already free of duplicates.</summary>
+    internal XmppElement(string name, string ns, List<XmppAttribute>? attributes)
+    {
+        Name = name;
+        Namespace = ns;
+        _attributes = attributes;
+    }
+
+    /// <summary>The local name.</summary>
+    public string Name { get; }
+
+    /// <summary>The namespace name; <c>""</c> for none.</summary>
+    public string Namespace { get; }
+
+    /// <summary>The attributes, without namespace declarations.</summary>
+    public IReadOnlyList<XmppAttribute> Attributes => (IReadOnlyList<XmppAttribute>?)_attributes ?? [];
+
+    /// <summary>The child elements and text nodes in document order.</summary>
+    public IReadOnlyList<XmppNode> Children => (IReadOnlyList<XmppNode>?)_children ?? [];
+
+    /// <summary>The concatenated text of all descendant text nodes, in document order.</summary>
+    public string Value
+    {
+        get
+        {
+            if (_children is null)
+            {
+                return "";
+            }
+
+            if (_children.Count == 1 && _children[0] is XmppText only)
+            {
+                return only.Value;
+            }
+
+            var text = new StringBuilder();
+            AppendText(this, text);
+            return text.ToString();
+        }
+    }
+
+    /// <summary>Returns the value of an attribute, or <see langword="null"/> when the element has none of that name.</summary>
+    /// <param name="name">The local name.</param>
+    /// <param name="ns">The namespace name; <c>""</c> (the default) for an unprefixed attribute.</param>
+    public string? GetAttribute(string name, string ns = "")
+    {
+        int index = IndexOfAttribute(name, ns);
+        return index < 0 ? null : _attributes![index].Value;
+    }
+
+    /// <summary>Sets, replaces or (with a <see langword="null"/> value) removes an attribute.</summary>
+    /// <param name="name">The local name.</param>
+    /// <param name="value">The value, or <see langword="null"/> to remove the attribute.</param>
+    /// <param name="ns">The namespace name; <c>""</c> (the default) for an unprefixed attribute.</param>
+    /// <returns>This element.</returns>
+    public XmppElement SetAttribute(string name, string? value, string ns = "")
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(ns);
+        int index = IndexOfAttribute(name, ns);
+        if (value is null)
+        {
+            if (index >= 0)
+            {
+                _attributes!.RemoveAt(index);
+            }
+        }
+        else if (index >= 0)
+        {
+            _attributes![index] = new XmppAttribute(name, ns, value);
+        }
+        else
+        {
+            (_attributes ??= []).Add(new XmppAttribute(name, ns, value));
+        }
+
+        return this;
+    }
+
+    /// <summary>Appends a child element or text node.</summary>
+    /// <param name="child">A node that has no parent yet.</param>
+    /// <returns>This element.</returns>
+    /// <exception cref="InvalidOperationException">The node already has a parent, or is this element or one of its ancestors.</exception>
+    public XmppElement Add(XmppNode child)
+    {
+        ArgumentNullException.ThrowIfNull(child);
+        if (child.Parent is not null)
+        {
+            throw new InvalidOperationException("The node already belongs to an element; add a copy of it instead.");
+        }
+
+        for (XmppElement? ancestor = this; ancestor is not null; ancestor = ancestor.Parent)
+        {
+            if (ReferenceEquals(ancestor, child))
+            {
+                throw new InvalidOperationException("An element cannot be added to itself or to one of its descendants.");
+            }
+        }
+
+        AddChild(child);
+        return this;
+    }
+
+    /// <summary>Appends a text node.</summary>
+    /// <param name="text">The characters; the writer escapes them.</param>
+    /// <returns>This element.</returns>
+    public XmppElement AddText(string text)
+    {
+        AddChild(new XmppText(text));
+        return this;
+    }
+
+    /// <summary>Returns the first child element with the given name and namespace, or <see langword="null"/>.</summary>
+    /// <param name="name">The local name.</param>
+    /// <param name="ns">The namespace name.</param>
+    public XmppElement? Element(string name, string ns)
+    {
+        if (_children is not null)
+        {
+            foreach (XmppNode node in _children)
+            {
+                if (node is XmppElement e && e.Name == name && e.Namespace == ns)
+                {
+                    return e;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Returns the child elements in document order.</summary>
+    public IEnumerable<XmppElement> Elements() => _children is null ? [] : _children.OfType<XmppElement>();
+
+    /// <summary>Returns the child elements with the given name and namespace, in document order.</summary>
+    /// <param name="name">The local name.</param>
+    /// <param name="ns">The namespace name.</param>
+    public IEnumerable<XmppElement> Elements(string name, string ns) =>
+        Elements().Where(e => e.Name == name && e.Namespace == ns);
+
+    /// <summary>Appends a child without the checks of <see cref="Add"/>; the parser's nodes are always fresh.</summary>
+    internal void AddChild(XmppNode child)
+    {
+        child.Parent = this;
+        (_children ??= []).Add(child);
+    }
+
+    private int IndexOfAttribute(string name, string ns)
+    {
+        if (_attributes is not null)
+        {
+            for (int i = 0; i < _attributes.Count; i++)
+            {
+                if (_attributes[i].Name == name && _attributes[i].Namespace == ns)
+                {
+                    return i;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    private static void AppendText(XmppElement root, StringBuilder text)
+    {
+        var pending = new Stack<IEnumerator<XmppNode>>();
+        pending.Push(root.Children.GetEnumerator());
+        while (pending.Count > 0)
+        {
+            IEnumerator<XmppNode> children = pending.Peek();
+            if (!children.MoveNext())
+            {
+                pending.Pop().Dispose();
+            }
+            else if (children.Current is XmppText t)
+            {
+                text.Append(t.Value);
+            }
+            else
+            {
+                pending.Push(((XmppElement)children.Current).Children.GetEnumerator());
+            }
+        }
+    }
+}
