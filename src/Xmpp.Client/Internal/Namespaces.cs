@@ -1,0 +1,16 @@
+namespace Xmpp.Client.Internal;
+
+/// <summary>The XML namespaces of the core protocol (RFC 6120) used by the session.</summary>
+internal static class Namespaces
+{
+    public const string Client = "jabber:client";
+    public const string Streams = "http://etherx.jabber.org/streams";
+    public const string StreamErrors = "urn:ietf:params:xml:ns:xmpp-streams";
+    public const string Tls = "urn:ietf:params:xml:ns:xmpp-tls";
+    public const string Sasl = "urn:ietf:params:xml:ns:xmpp-sasl";
+    public const string Bind = "urn:ietf:params:xml:ns:xmpp-bind";
+    public const string Session = "urn:ietf:params:xml:ns:xmpp-session";
+    public const string Stanzas = "urn:ietf:params:xml:ns:xmpp-stanzas";
+    public const string SaslChannelBinding = "urn:xmpp:sasl-cb:0";
+    public const string Xml = "http://www.w3.org/XML/1998/namespace";
+}

@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Logging;
+using Xmpp.Client.Internal;
+using Xmpp.Client.Net;
+using Xmpp.Client.Xml;
+
+namespace Xmpp.Client.Session;
+
+/// <summary>
+/// Negotiates a client stream (RFC 6120 §4–7): stream header and features, STARTTLS, SASL, stream restart,
+/// resource binding, and the legacy session establishment where a server still requires it.
+/// </summary>
+internal sealed class StreamNegotiator
+{
+    private readonly XmppClientOptions _options;
+    private readonly ILogger _logger;
+
+    public StreamNegotiator(XmppClientOptions options, ILogger logger)
+    {
+        _options = options;
+        _logger = logger;
+    }
+
+    /// <summary>Runs the negotiation on a connected stream and returns what was negotiated.</summary>
+    /// <exception cref="XmppTlsException">TLS is required and could not be established.</exception>
+    /// <exception cref="XmppAuthenticationException">Authentication failed.</exception>
+    /// <exception cref="XmppStreamErrorException">The stream ended with a stream error.</exception>
+    /// <exception cref="XmppConnectionLostException">The server closed the connection.</exception>
+    public async Task<NegotiatedSession> NegotiateAsync(XmppStream stream, TlsClientSettings tls, CancellationToken cancellationToken)
+    {
+        var domain = _options.Jid.Domain;
+        var features = await stream.OpenAsync(domain, from: null, cancellationToken).ConfigureAwait(false);
+
+        if (!stream.Transport.IsEncrypted && _options.TlsMode != TlsMode.Disabled)
+        {
+            features = await StartTlsAsync(stream, features, tls, cancellationToken).ConfigureAwait(false);
+        }
+        else if (!stream.Transport.IsEncrypted && features.Element("starttls", Namespaces.Tls)?.Element("required", Namespaces.Tls) is not null)
+        {
+            throw new XmppTlsException($"The server of '{domain}' requires TLS, but TlsMode is Disabled.");
+        }
+
+        var authenticator = new SaslAuthenticator(_options, _logger);
+        var mechanism = await authenticator.AuthenticateAsync(stream, features, cancellationToken).ConfigureAwait(false);
+        features = await stream.OpenAsync(domain, AccountFrom(stream), cancellationToken).ConfigureAwait(false);
+
+        var binder = new ResourceBinder(_options, _logger);
+        var bound = await binder.BindAsync(stream, features, cancellationToken).ConfigureAwait(false);
+        return new NegotiatedSession(bound, features, stream.ServerHeader!, mechanism, stream.Transport.IsEncrypted);
+    }
+
+    private async Task<XmppElement> StartTlsAsync(XmppStream stream, XmppElement features, TlsClientSettings tls, CancellationToken cancellationToken)
+    {
+        var domain = _options.Jid.Domain;
+        if (features.Element("starttls", Namespaces.Tls) is null)
+        {
+            // Refused here, before any credential is sent.
+            await stream.CloseAsync(cancellationToken).ConfigureAwait(false);
+            throw new XmppTlsException(
+                $"The server of '{domain}' does not offer STARTTLS, and TLS is required. Nothing was sent to it. " +
+                "Use a server that supports TLS (or, for a test server on loopback only, TlsMode.Disabled).");
+        }
+
+        await stream.WriteAsync(new XmppElement("starttls", Namespaces.Tls), cancellationToken).ConfigureAwait(false);
+        var answer = await stream.ReadElementAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new XmppConnectionLostException("The server closed the stream in answer to STARTTLS.");
+        if (answer.Namespace != Namespaces.Tls || answer.Name != "proceed")
+        {
+            throw new XmppTlsException(answer.Name == "failure"
+                ? $"The server of '{domain}' failed STARTTLS; the connection was closed before any credential was sent."
+                : $"The server answered STARTTLS with an unexpected <{answer.Name}/>; the connection was closed.");
+        }
+
+        await stream.Transport.UpgradeToTlsAsync(tls, cancellationToken).ConfigureAwait(false);
+        var ssl = stream.Transport.Tls!;
+        SessionLog.TlsEstablished(_logger, stream.Transport.Remote, ssl.SslProtocol, ssl.NegotiatedCipherSuite.ToString());
+        return await stream.OpenAsync(domain, AccountFrom(stream), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>RFC 6120 §4.7.1: over an encrypted stream the client says who it is (its bare JID).</summary>
+    private string? AccountFrom(XmppStream stream) =>
+        stream.Transport.IsEncrypted && _options.Jid.Local is not null ? _options.Jid.Bare.ToString() : null;
+}

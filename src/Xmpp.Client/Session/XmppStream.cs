@@ -1,0 +1,197 @@
+using System.IO.Pipelines;
+using Microsoft.Extensions.Logging;
+using Xmpp.Client.Internal;
+using Xmpp.Client.Net;
+using Xmpp.Client.Xml;
+
+namespace Xmpp.Client.Session;
+
+/// <summary>
+/// One XML stream over a transport: opens and restarts the stream, reads top-level elements (turning the server's
+/// <c>&lt;stream:error/&gt;</c> and broken connections into typed exceptions) and writes elements.
+/// </summary>
+/// <remarks>
+/// Reading is for one reader at a time. Writing is not synchronised here: before the session is bound only the
+/// negotiator writes, afterwards <see cref="StanzaWriter"/> serialises all writes.
+/// </remarks>
+internal sealed class XmppStream : IAsyncDisposable
+{
+    private readonly XmlStreamReaderOptions _readerOptions;
+    private readonly ILogger _logger;
+    private XmlStreamReader _reader;
+    private PipeReader _readerInput;
+
+    public XmppStream(XmppTransport transport, XmlStreamReaderOptions readerOptions, ILogger logger)
+    {
+        Transport = transport;
+        _readerOptions = readerOptions;
+        _logger = logger;
+        _readerInput = transport.Input;
+        _reader = new XmlStreamReader(_readerInput, readerOptions);
+    }
+
+    /// <summary>The transport under the stream.</summary>
+    public XmppTransport Transport { get; }
+
+    /// <summary>The server's most recent stream header.</summary>
+    public XmlStreamHeader? ServerHeader { get; private set; }
+
+    /// <summary>
+    /// Opens (or, after STARTTLS or SASL, restarts) the stream: sends our header and reads the server's header and
+    /// its <c>&lt;stream:features/&gt;</c>.
+    /// </summary>
+    public async Task<XmppElement> OpenAsync(string domain, string? from, CancellationToken cancellationToken)
+    {
+        if (ReferenceEquals(_readerInput, Transport.Input))
+        {
+            _reader.Reset(); // SASL restart: same bytes, new document; nothing read ahead is lost.
+        }
+        else
+        {
+            _readerInput = Transport.Input; // STARTTLS: a new (encrypted) pipe.
+            _reader = new XmlStreamReader(_readerInput, _readerOptions);
+        }
+
+        var header = new XmlStreamHeader
+        {
+            To = domain,
+            From = from,
+            Version = "1.0",
+            Language = "en",
+            DefaultNamespace = Namespaces.Client,
+        };
+        XmlStreamWriter.WriteStreamHeader(Transport.Output, header);
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        SessionLog.StreamOpened(_logger, domain);
+
+        ServerHeader = await ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!IsVersionOneOrLater(ServerHeader.Version))
+        {
+            await FailAsync(StreamErrorCondition.UnsupportedVersion, cancellationToken).ConfigureAwait(false);
+            throw new XmppStreamErrorException(StreamErrorCondition.UnsupportedVersion,
+                $"The server speaks XMPP version '{ServerHeader.Version ?? "0.9"}'; version 1.0 or later is required.", sentByClient: true);
+        }
+
+        var features = await ReadElementAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new XmppConnectionLostException("The server closed the stream instead of sending its stream features.");
+        if (features.Name != "features" || features.Namespace != Namespaces.Streams)
+        {
+            await FailAsync(StreamErrorCondition.UnsupportedStanzaType, cancellationToken).ConfigureAwait(false);
+            throw new XmppStreamErrorException(StreamErrorCondition.UnsupportedStanzaType,
+                $"Expected <stream:features/>, received <{features.Name}/> in '{features.Namespace}'.", sentByClient: true);
+        }
+
+        return features;
+    }
+
+    /// <summary>
+    /// Reads the next top-level element; <see langword="null"/> when the server closed the stream with
+    /// <c>&lt;/stream:stream&gt;</c>.
+    /// </summary>
+    /// <exception cref="XmppStreamErrorException">The server sent a stream error, or sent XML this client refuses
+    /// (in which case the client has sent the stream error).</exception>
+    /// <exception cref="XmppConnectionLostException">The connection closed without a stream close.</exception>
+    public async ValueTask<XmppElement?> ReadElementAsync(CancellationToken cancellationToken)
+    {
+        XmppElement? element;
+        try
+        {
+            element = await _reader.ReadElementAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (XmppXmlException error)
+        {
+            await FailAsync(error.Condition, cancellationToken).ConfigureAwait(false);
+            throw new XmppStreamErrorException(error.Condition, error.Message, sentByClient: true, innerException: error);
+        }
+        catch (Exception error) when (error is IOException or ObjectDisposedException)
+        {
+            throw new XmppConnectionLostException("The connection to the server was lost.", error);
+        }
+
+        if (element is not null && element.Name == "error" && element.Namespace == Namespaces.Streams)
+        {
+            throw StreamErrorParser.Parse(element);
+        }
+
+        return element;
+    }
+
+    /// <summary>Writes one element and flushes it to the server.</summary>
+    public async ValueTask WriteAsync(XmppElement element, CancellationToken cancellationToken)
+    {
+        XmlStreamWriter.WriteElement(Transport.Output, element);
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends a stream error and closes the stream; failures to send are ignored (the stream is ending).</summary>
+    public async ValueTask FailAsync(StreamErrorCondition condition, CancellationToken cancellationToken)
+    {
+        var error = new XmppElement("error", Namespaces.Streams)
+            .Add(new XmppElement(StreamErrorConditions.ToElementName(condition), Namespaces.StreamErrors));
+        try
+        {
+            XmlStreamWriter.WriteElement(Transport.Output, error);
+            XmlStreamWriter.WriteStreamEnd(Transport.Output);
+            await FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception sendError) when (sendError is IOException or ObjectDisposedException or XmppConnectionLostException)
+        {
+            SessionLog.StreamErrorNotSent(_logger, condition, sendError);
+        }
+    }
+
+    /// <summary>Sends <c>&lt;/stream:stream&gt;</c>.</summary>
+    public async ValueTask CloseAsync(CancellationToken cancellationToken)
+    {
+        XmlStreamWriter.WriteStreamEnd(Transport.Output);
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Flushes what was written; a broken connection becomes <see cref="XmppConnectionLostException"/>.</summary>
+    public async ValueTask FlushAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await Transport.Output.FlushAsync(cancellationToken).ConfigureAwait(false);
+            if (result.IsCompleted)
+            {
+                throw new XmppConnectionLostException("The connection to the server is closed.");
+            }
+        }
+        catch (Exception error) when (error is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            throw new XmppConnectionLostException("The connection to the server was lost while sending.", error);
+        }
+    }
+
+    public ValueTask DisposeAsync() => Transport.DisposeAsync();
+
+    private async ValueTask<XmlStreamHeader> ReadHeaderAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _reader.ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (XmppXmlException error)
+        {
+            await FailAsync(error.Condition, cancellationToken).ConfigureAwait(false);
+            throw new XmppStreamErrorException(error.Condition, error.Message, sentByClient: true, innerException: error);
+        }
+        catch (Exception error) when (error is IOException or ObjectDisposedException)
+        {
+            throw new XmppConnectionLostException("The server closed the connection before opening its stream.", error);
+        }
+    }
+
+    private static bool IsVersionOneOrLater(string? version)
+    {
+        if (version is null)
+        {
+            return false;
+        }
+
+        var dot = version.IndexOf('.', StringComparison.Ordinal);
+        var major = dot < 0 ? version : version[..dot];
+        return int.TryParse(major, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= 1;
+    }
+}

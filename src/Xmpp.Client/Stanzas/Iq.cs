@@ -1,0 +1,105 @@
+using System.Xml.Linq;
+using Xmpp.Client.Internal;
+using Xmpp.Client.Xml;
+
+namespace Xmpp.Client.Stanzas;
+
+/// <summary>
+/// An <c>&lt;iq/&gt;</c> stanza (RFC 6120 §8.2.3): a request (get or set) with exactly one payload, answered by a
+/// result or an error with the same id. Send requests with <see cref="XmppClient.SendIqAsync(Iq, CancellationToken)"/>.
+/// </summary>
+public sealed class Iq : Stanza
+{
+    /// <summary>Creates an IQ.</summary>
+    /// <param name="type">The type. A get or set needs a payload.</param>
+    /// <param name="payload">The one child element (copied); required for get and set.</param>
+    /// <param name="id">The id; a random one when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException">A get or set without a payload, or an empty id.</exception>
+    public Iq(IqType type, XElement? payload = null, string? id = null)
+        : base(new XmppElement("iq", Namespaces.Client))
+    {
+        if (type is IqType.Get or IqType.Set && payload is null)
+        {
+            throw new ArgumentException($"An IQ of type '{ToAttribute(type)}' must carry exactly one payload element (RFC 6120 §8.2.3).", nameof(payload));
+        }
+
+        Element.SetAttribute("type", ToAttribute(type));
+        Id = id ?? StanzaIds.New();
+        if (payload is not null)
+        {
+            Element.Add(XmppElement.FromXElement(payload));
+        }
+    }
+
+    internal Iq(XmppElement element)
+        : base(element)
+    {
+    }
+
+    /// <summary>The IQ's type.</summary>
+    public IqType Type => Element.GetAttribute("type") switch
+    {
+        "get" => IqType.Get,
+        "set" => IqType.Set,
+        "result" => IqType.Result,
+        _ => IqType.Error,
+    };
+
+    /// <summary>Whether this is a request (get or set) that must be answered.</summary>
+    public bool IsRequest => Type is IqType.Get or IqType.Set;
+
+    /// <summary>A copy of the payload (the first child outside the error), or <see langword="null"/>.</summary>
+    public XElement? Payload => PayloadElement?.ToXElement();
+
+    /// <summary>The payload's qualified name, without copying it.</summary>
+    public XName? PayloadName => PayloadElement is { } payload ? XName.Get(payload.Name, payload.Namespace) : null;
+
+    internal XmppElement? PayloadElement =>
+        Element.Elements().FirstOrDefault(child => !(child.Name == "error" && child.Namespace == Namespaces.Client));
+
+    /// <summary>A successful answer to this request, addressed to its sender, with the same id.</summary>
+    /// <param name="payload">The answer's payload, if any.</param>
+    public Iq CreateResult(XElement? payload = null) => Address(new Iq(IqType.Result, payload, Id));
+
+    /// <summary>An error answer to this request, addressed to its sender, with the same id.</summary>
+    /// <param name="condition">What went wrong.</param>
+    /// <param name="text">Optional human-readable text.</param>
+    public Iq CreateError(StanzaErrorCondition condition, string? text = null) => CreateError(new StanzaError(condition, text));
+
+    /// <summary>An error answer to this request, addressed to its sender, with the same id.</summary>
+    /// <param name="error">The error.</param>
+    public Iq CreateError(StanzaError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var reply = new Iq(new XmppElement("iq", Namespaces.Client).SetAttribute("type", "error").SetAttribute("id", Id));
+        reply.Element.Add(error.ToElement());
+        return Address(reply);
+    }
+
+    private protected override void ValidateId(string? id)
+    {
+        if (string.IsNullOrEmpty(id))
+        {
+            throw new ArgumentException("An IQ must have a non-empty id (RFC 6120 §8.2.3).", nameof(id));
+        }
+    }
+
+    private Iq Address(Iq reply)
+    {
+        if (From is { } from)
+        {
+            reply.To = from;
+        }
+
+        return reply;
+    }
+
+    private static string ToAttribute(IqType type) => type switch
+    {
+        IqType.Get => "get",
+        IqType.Set => "set",
+        IqType.Result => "result",
+        IqType.Error => "error",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not an IQ type."),
+    };
+}

@@ -1,0 +1,182 @@
+using System.Xml.Linq;
+using Xmpp.Client.Internal;
+using Xmpp.Client.Xml;
+
+namespace Xmpp.Client.Stanzas;
+
+/// <summary>
+/// What <see cref="Message"/>, <see cref="Presence"/> and <see cref="Iq"/> share (RFC 6120 §8): addresses, id,
+/// language, error, and extension payloads, reachable as <see cref="XElement"/> or as typed objects.
+/// </summary>
+/// <remarks>
+/// A stanza is parsed once from the wire into a light tree; the properties read and write that tree. Payloads
+/// returned as <see cref="XElement"/> are copies: to change one, remove it and add the changed element. Stanzas
+/// are not thread-safe; don't change one while it is being sent.
+/// </remarks>
+public abstract class Stanza
+{
+    private Jid? _to;
+    private Jid? _from;
+    private bool _toParsed;
+    private bool _fromParsed;
+
+    private protected Stanza(XmppElement element)
+    {
+        Element = element;
+    }
+
+    /// <summary>The recipient; <see langword="null"/> means the account's own server or bare JID, depending on the stanza.</summary>
+    public Jid? To
+    {
+        get => ReadJid("to", ref _to, ref _toParsed);
+        set => WriteJid("to", value, ref _to, ref _toParsed);
+    }
+
+    /// <summary>The sender, as stamped by the server; <see langword="null"/> for stanzas from the account's own server
+    /// or bare JID. Outgoing stanzas leave it empty: the server sets it.</summary>
+    public Jid? From
+    {
+        get => ReadJid("from", ref _from, ref _fromParsed);
+        set => WriteJid("from", value, ref _from, ref _fromParsed);
+    }
+
+    /// <summary>The stanza's id; <see cref="XmppClient.SendAsync"/> fills it in when it is missing.</summary>
+    public string? Id
+    {
+        get => Element.GetAttribute("id");
+        set
+        {
+            ValidateId(value);
+            Element.SetAttribute("id", value);
+        }
+    }
+
+    /// <summary>The default language of the stanza's text (<c>xml:lang</c>), if given.</summary>
+    public string? Language
+    {
+        get => Element.GetAttribute("lang", Namespaces.Xml);
+        set => Element.SetAttribute("lang", value, Namespaces.Xml);
+    }
+
+    /// <summary>The error carried by a stanza of type <c>error</c>; <see langword="null"/> otherwise.</summary>
+    public StanzaError? Error
+    {
+        get
+        {
+            var error = Element.Element("error", Namespaces.Client);
+            return error is null ? null : StanzaError.FromElement(error);
+        }
+    }
+
+    /// <summary>The extension elements (every child outside the <c>jabber:client</c> namespace), as copies.</summary>
+    public IEnumerable<XElement> Payloads =>
+        Element.Elements().Where(IsPayload).Select(child => child.ToXElement());
+
+    /// <summary>The tree behind the stanza.</summary>
+    internal XmppElement Element { get; }
+
+    /// <summary>A copy of the first payload with the given name, or <see langword="null"/>.</summary>
+    /// <param name="name">The payload's qualified name, such as <c>XName.Get("delay", "urn:xmpp:delay")</c>.</param>
+    public XElement? GetPayload(XName name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return Element.Element(name.LocalName, name.NamespaceName)?.ToXElement();
+    }
+
+    /// <summary>Whether a payload with the given name is present.</summary>
+    /// <param name="name">The payload's qualified name.</param>
+    public bool HasPayload(XName name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return Element.Element(name.LocalName, name.NamespaceName) is not null;
+    }
+
+    /// <summary>The first payload named <typeparamref name="T"/>'s element name, read as a <typeparamref name="T"/>.</summary>
+    /// <typeparam name="T">A payload class.</typeparam>
+    public T? GetPayload<T>()
+        where T : class, IXmppPayload<T>
+    {
+        var element = GetPayload(T.ElementName);
+        return element is null ? null : T.FromXElement(element);
+    }
+
+    /// <summary>Adds an extension element (a copy of it) to the stanza.</summary>
+    /// <param name="payload">The element; its namespace must not be <c>jabber:client</c>.</param>
+    public void AddPayload(XElement payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        if (payload.Name.NamespaceName is Namespaces.Client or "")
+        {
+            throw new ArgumentException(
+                $"A payload must have its own namespace; <{payload.Name.LocalName}/> is in '{payload.Name.NamespaceName}'.", nameof(payload));
+        }
+
+        Element.Add(XmppElement.FromXElement(payload));
+    }
+
+    /// <summary>Adds a typed payload to the stanza.</summary>
+    /// <typeparam name="T">A payload class.</typeparam>
+    /// <param name="payload">The payload.</param>
+    public void AddPayload<T>(T payload)
+        where T : IXmppPayload<T>
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        AddPayload(payload.ToXElement());
+    }
+
+    /// <summary>Removes every payload with the given name; returns how many were removed.</summary>
+    /// <param name="name">The payloads' qualified name.</param>
+    public int RemovePayloads(XName name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return Element.RemoveAll(child => child is XmppElement e && e.Name == name.LocalName && e.Namespace == name.NamespaceName);
+    }
+
+    /// <summary>The whole stanza as a new <see cref="XElement"/>.</summary>
+    public XElement ToXElement() => Element.ToXElement();
+
+    /// <summary>The stanza as XML, for diagnostics.</summary>
+    public override string ToString() => Element.ToString();
+
+    /// <summary>Checks an id before it is set; an <see cref="Iq"/> requires one.</summary>
+    private protected virtual void ValidateId(string? id)
+    {
+        if (id is { Length: 0 })
+        {
+            throw new ArgumentException("A stanza id must not be empty; use null for none.", nameof(id));
+        }
+    }
+
+    /// <summary>Replaces the core child element <paramref name="name"/> with one holding <paramref name="text"/>, or removes it.</summary>
+    private protected void SetChildText(string name, string? text)
+    {
+        Element.RemoveAll(child => child is XmppElement e && e.Name == name && e.Namespace == Namespaces.Client);
+        if (text is not null)
+        {
+            Element.Add(new XmppElement(name, Namespaces.Client).AddText(text));
+        }
+    }
+
+    /// <summary>The text of the core child element <paramref name="name"/>, or <see langword="null"/>.</summary>
+    private protected string? GetChildText(string name) => Element.Element(name, Namespaces.Client)?.Value;
+
+    private static bool IsPayload(XmppElement child) => child.Namespace != Namespaces.Client;
+
+    private Jid? ReadJid(string attribute, ref Jid? cache, ref bool parsed)
+    {
+        if (!parsed)
+        {
+            cache = Jid.TryParse(Element.GetAttribute(attribute), out var jid) ? jid : null;
+            parsed = true;
+        }
+
+        return cache;
+    }
+
+    private void WriteJid(string attribute, Jid? value, ref Jid? cache, ref bool parsed)
+    {
+        Element.SetAttribute(attribute, value?.ToString());
+        cache = value;
+        parsed = true;
+    }
+}

@@ -1,0 +1,87 @@
+using Xmpp.Client.Internal;
+using Xmpp.Client.Xml;
+
+namespace Xmpp.Client.Stanzas;
+
+/// <summary>An error carried by a stanza of type <c>error</c> (RFC 6120 §8.3).</summary>
+public sealed class StanzaError
+{
+    /// <summary>Creates an error; the type defaults to the one RFC 6120 §8.3.3 gives for the condition.</summary>
+    /// <param name="condition">What went wrong.</param>
+    /// <param name="text">Optional human-readable text.</param>
+    /// <param name="type">What the sender may do next; <see langword="null"/> for the condition's usual type.</param>
+    public StanzaError(StanzaErrorCondition condition, string? text = null, StanzaErrorType? type = null)
+    {
+        Condition = condition;
+        Text = text;
+        Type = type ?? StanzaErrorConditions.DefaultType(condition);
+    }
+
+    /// <summary>What went wrong.</summary>
+    public StanzaErrorCondition Condition { get; }
+
+    /// <summary>The condition's element name as received (useful when <see cref="Condition"/> is <see cref="StanzaErrorCondition.Unknown"/>).</summary>
+    public string ConditionName => _conditionName ?? StanzaErrorConditions.ToElementName(Condition);
+
+    /// <summary>What the sender may do next.</summary>
+    public StanzaErrorType Type { get; }
+
+    /// <summary>Human-readable text that came with the error, if any.</summary>
+    public string? Text { get; }
+
+    /// <summary>The entity that generated the error (the <c>by</c> attribute), if given.</summary>
+    public string? By { get; init; }
+
+    private string? _conditionName;
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        Text is null ? $"{ConditionName} ({StanzaErrorConditions.ToAttribute(Type)})" : $"{ConditionName} ({StanzaErrorConditions.ToAttribute(Type)}): {Text}";
+
+    internal static StanzaError FromElement(XmppElement error)
+    {
+        var condition = StanzaErrorCondition.UndefinedCondition;
+        string? name = null;
+        string? text = null;
+        foreach (var child in error.Elements())
+        {
+            if (child.Namespace != Namespaces.Stanzas)
+            {
+                continue;
+            }
+
+            if (child.Name == "text")
+            {
+                text = child.Value;
+            }
+            else if (name is null)
+            {
+                name = child.Name;
+                condition = StanzaErrorConditions.FromElementName(child.Name);
+            }
+        }
+
+        return new StanzaError(condition, text, StanzaErrorConditions.FromAttribute(error.GetAttribute("type")))
+        {
+            By = error.GetAttribute("by"),
+            _conditionName = name,
+        };
+    }
+
+    internal XmppElement ToElement()
+    {
+        var error = new XmppElement("error", Namespaces.Client).SetAttribute("type", StanzaErrorConditions.ToAttribute(Type));
+        if (By is not null)
+        {
+            error.SetAttribute("by", By);
+        }
+
+        error.Add(new XmppElement(ConditionName, Namespaces.Stanzas));
+        if (Text is not null)
+        {
+            error.Add(new XmppElement("text", Namespaces.Stanzas).SetAttribute("lang", "en", Namespaces.Xml).AddText(Text));
+        }
+
+        return error;
+    }
+}

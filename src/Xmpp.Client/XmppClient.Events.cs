@@ -1,0 +1,64 @@
+using Xmpp.Client.Internal;
+using Xmpp.Client.Session;
+using Xmpp.Client.Stanzas;
+using Xmpp.Client.Xml;
+
+namespace Xmpp.Client;
+
+public sealed partial class XmppClient
+{
+    /// <summary>
+    /// Raised for each message received, in the order they arrive, on the client's event task (one handler call at a
+    /// time, never on the network read loop, so a slow handler delays other events but never IQ answers). A handler
+    /// that throws is logged and does not affect the session.
+    /// </summary>
+    public event Func<Message, Task>? MessageReceived;
+
+    /// <summary>
+    /// Raised for each presence received (availability, subscription requests and answers), in stream order, on the
+    /// client's event task. A handler that throws is logged and does not affect the session.
+    /// </summary>
+    public event Func<Presence, Task>? PresenceReceived;
+
+    /// <summary>
+    /// Raised, in stream order on the client's event task, for each IQ request (get or set) that no handler registered
+    /// with <see cref="RegisterIqHandler"/> claimed. Unless a handler sets <see cref="IqReceivedEventArgs.Handled"/>,
+    /// the client then answers <c>service-unavailable</c>. IQ results and errors never raise this event: they complete
+    /// <see cref="SendIqAsync(Iq, CancellationToken)"/>.
+    /// </summary>
+    public event Func<IqReceivedEventArgs, Task>? IqReceived;
+
+    private async ValueTask DispatchAsync(Stanza stanza)
+    {
+        switch (stanza)
+        {
+            case Message message:
+                await EventInvoker.InvokeAsync(MessageReceived, message, _logger, nameof(MessageReceived)).ConfigureAwait(false);
+                break;
+            case Presence presence:
+                await EventInvoker.InvokeAsync(PresenceReceived, presence, _logger, nameof(PresenceReceived)).ConfigureAwait(false);
+                break;
+            case Iq request:
+                await AnswerRequestAsync(request).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    /// <summary>Receives from the session's read loop and queues for the event task.</summary>
+    private sealed class SessionEvents : ISessionHandler
+    {
+        private readonly XmppClient _client;
+
+        public SessionEvents(XmppClient client)
+        {
+            _client = client;
+        }
+
+        public ValueTask OnStanzaAsync(Stanza stanza, CancellationToken cancellationToken) =>
+            _client._events.EnqueueAsync(stanza.Element.Name, () => _client.DispatchAsync(stanza), cancellationToken);
+
+        public ValueTask OnNonStanzaAsync(XmppElement element, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public void OnEnded(XmppSession session, Exception? error) => _client.OnSessionEnded(session, error);
+    }
+}

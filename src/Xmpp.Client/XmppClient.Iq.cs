@@ -1,0 +1,151 @@
+using System.Collections.Concurrent;
+using Xmpp.Client.Internal;
+using Xmpp.Client.Session;
+using Xmpp.Client.Stanzas;
+
+namespace Xmpp.Client;
+
+public sealed partial class XmppClient
+{
+    private readonly ConcurrentDictionary<(string Name, string Namespace), Func<Iq, CancellationToken, Task<Iq>>> _iqHandlers = new();
+
+    /// <summary>
+    /// Handles incoming IQ requests (get or set) whose payload is <paramref name="elementName"/> in
+    /// <paramref name="namespace"/>: the handler returns the answer (<see cref="Iq.CreateResult"/> or
+    /// <see cref="Iq.CreateError(StanzaErrorCondition, string?)"/>), which the client sends. A handler that throws is
+    /// answered with <c>internal-server-error</c>. Handlers run on the client's event task, in stream order.
+    /// </summary>
+    /// <param name="elementName">The payload's element name, such as <c>query</c>.</param>
+    /// <param name="namespace">The payload's namespace, such as <c>jabber:iq:version</c>.</param>
+    /// <param name="handler">Makes the answer.</param>
+    /// <returns>Dispose it to remove the handler.</returns>
+    /// <exception cref="InvalidOperationException">A handler for that payload is already registered.</exception>
+    public IDisposable RegisterIqHandler(string elementName, string @namespace, Func<Iq, CancellationToken, Task<Iq>> handler)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(elementName);
+        ArgumentException.ThrowIfNullOrEmpty(@namespace);
+        ArgumentNullException.ThrowIfNull(handler);
+        var key = (elementName, @namespace);
+        if (!_iqHandlers.TryAdd(key, handler))
+        {
+            throw new InvalidOperationException($"An IQ handler for <{elementName} xmlns='{@namespace}'/> is already registered.");
+        }
+
+        return new Registration(() => _iqHandlers.TryRemove(new KeyValuePair<(string, string), Func<Iq, CancellationToken, Task<Iq>>>(key, handler)));
+    }
+
+    /// <summary>
+    /// Sends an IQ request and waits for its answer, at most <see cref="XmppClientOptions.IqTimeout"/>. The answer
+    /// is accepted only from the entity asked (for a request without 'to', from the account's server); a reply from
+    /// anyone else is ignored and logged.
+    /// </summary>
+    /// <param name="request">A get or set.</param>
+    /// <param name="cancellationToken">Stops waiting (the request may still be processed by the server).</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="XmppIqErrorException">The answer was an error; it carries the <see cref="StanzaError"/>.</exception>
+    /// <exception cref="XmppTimeoutException">No answer arrived in time.</exception>
+    /// <exception cref="XmppConnectionLostException">The session ended before the answer arrived.</exception>
+    public Task<Iq> SendIqAsync(Iq request, CancellationToken cancellationToken = default) =>
+        SendIqAsync(request, Options.IqTimeout, cancellationToken);
+
+    /// <summary>Sends an IQ request and waits for its answer, at most <paramref name="timeout"/>.</summary>
+    /// <param name="request">A get or set.</param>
+    /// <param name="timeout">How long to wait for the answer.</param>
+    /// <param name="cancellationToken">Stops waiting (the request may still be processed by the server).</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="XmppIqErrorException">The answer was an error; it carries the <see cref="StanzaError"/>.</exception>
+    /// <exception cref="XmppTimeoutException">No answer arrived in time.</exception>
+    /// <exception cref="XmppConnectionLostException">The session ended before the answer arrived.</exception>
+    public async Task<Iq> SendIqAsync(Iq request, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.IsRequest)
+        {
+            throw new ArgumentException("SendIqAsync sends requests (get or set); send results and errors with SendAsync.", nameof(request));
+        }
+
+        var session = RequireSession();
+        await _iqSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var pending = session.Iqs.Register(request.Id!, request.To, session.BoundJid);
+        try
+        {
+            await session.Writer.WriteAsync(request.Element, cancellationToken).ConfigureAwait(false);
+            var reply = await pending.Reply.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+            if (reply.Type == IqType.Error)
+            {
+                throw new XmppIqErrorException(request, reply.Error ?? new StanzaError(StanzaErrorCondition.UndefinedCondition));
+            }
+
+            return reply;
+        }
+        catch (TimeoutException error) when (error is not XmppTimeoutException)
+        {
+            throw new XmppTimeoutException(
+                $"No answer to the IQ request '{request.Id}' ({request.PayloadName}) from {request.To?.ToString() ?? "the server"} within {timeout.TotalSeconds:0.#} s.", error);
+        }
+        finally
+        {
+            session.Iqs.Remove(pending);
+            _iqSlots.Release();
+        }
+    }
+
+    private async ValueTask AnswerRequestAsync(Iq request)
+    {
+        var session = _session;
+        if (session is null)
+        {
+            return;
+        }
+
+        Iq? answer = null;
+        if (request.PayloadName is { } name && _iqHandlers.TryGetValue((name.LocalName, name.NamespaceName), out var handler))
+        {
+            try
+            {
+                answer = await handler(request, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception error)
+            {
+                SessionLog.HandlerFailed(_logger, $"IQ handler for {name}", error);
+                answer = request.CreateError(StanzaErrorCondition.InternalServerError);
+            }
+        }
+        else
+        {
+            var args = new IqReceivedEventArgs(request);
+            await EventInvoker.InvokeAsync(IqReceived, args, _logger, nameof(IqReceived)).ConfigureAwait(false);
+            if (!args.Handled)
+            {
+                answer = request.CreateError(StanzaErrorCondition.ServiceUnavailable);
+            }
+        }
+
+        if (answer is not null)
+        {
+            try
+            {
+                await session.Writer.WriteAsync(answer.Element, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (XmppConnectionLostException)
+            {
+                // The session is ending; the requester will not get an answer on this stream.
+            }
+        }
+    }
+
+    private void RegisterBuiltInHandlers()
+    {
+        if (Options.AnswerPings)
+        {
+            RegisterIqHandler("ping", "urn:xmpp:ping", static (ping, _) => Task.FromResult(ping.CreateResult()));
+        }
+    }
+
+    private sealed class Registration(Action dispose) : IDisposable
+    {
+        private Action? _dispose = dispose;
+
+        public void Dispose() => Interlocked.Exchange(ref _dispose, null)?.Invoke();
+    }
+}

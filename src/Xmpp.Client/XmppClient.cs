@@ -1,0 +1,132 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Xmpp.Client.Internal;
+using Xmpp.Client.Net;
+using Xmpp.Client.Session;
+
+namespace Xmpp.Client;
+
+/// <summary>
+/// An XMPP client: connects to the account's server (DNS SRV, TLS, SASL, resource binding), raises events for what
+/// arrives, and sends stanzas and awaitable IQ requests. Thread-safe: every member may be called from any thread.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var client = new XmppClient(new XmppClientOptions { Jid = Jid.Parse("bot@example.com"), Password = "secret" });
+/// client.MessageReceived += async message =&gt;
+/// {
+///     if (message.Body is { } body) await client.SendAsync(message.CreateReply(body));
+/// };
+/// await client.ConnectAsync();
+/// await client.SendAsync(new Presence());
+/// </code>
+/// </example>
+public sealed partial class XmppClient : IAsyncDisposable
+{
+    private readonly ILogger _logger;
+    private readonly ITransportConnector _connector;
+    private readonly object _gate = new();
+    private readonly EventQueue _events;
+    private XmppSession? _session;
+    private XmppClientState _state;
+    private bool _disposed;
+
+    /// <summary>Creates a client. Does no I/O: call <see cref="ConnectAsync"/> to connect.</summary>
+    /// <param name="options">The account and connection settings.</param>
+    /// <param name="loggerFactory">Where logs go; overrides <see cref="XmppClientOptions.LoggerFactory"/>.</param>
+    /// <exception cref="ArgumentException">The options are inconsistent (the message says which setting).</exception>
+    public XmppClient(XmppClientOptions options, ILoggerFactory? loggerFactory = null)
+        : this(options, loggerFactory, connector: null)
+    {
+    }
+
+    internal XmppClient(XmppClientOptions options, ILoggerFactory? loggerFactory, ITransportConnector? connector)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        OptionsValidator.Validate(options);
+        Options = options;
+        var factory = loggerFactory ?? options.LoggerFactory ?? NullLoggerFactory.Instance;
+        _logger = factory.CreateLogger("Xmpp.Client");
+        _connector = connector ?? new TcpConnector(options, factory.CreateLogger("Xmpp.Client.Net"));
+        _events = new EventQueue(options.MaxQueuedEvents, _logger);
+        _iqSlots = new SemaphoreSlim(options.MaxPendingIqs, options.MaxPendingIqs);
+        RegisterBuiltInHandlers();
+    }
+
+    /// <summary>The options the client was created with.</summary>
+    public XmppClientOptions Options { get; }
+
+    /// <summary>Where the client is in its lifecycle.</summary>
+    public XmppClientState State
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _state;
+            }
+        }
+    }
+
+    /// <summary>The full JID the server bound for this session; <see langword="null"/> when not connected.</summary>
+    public Jid? BoundJid => _session?.BoundJid;
+
+    /// <summary>What the current session negotiated (features, mechanism, encryption), for modules and tests.</summary>
+    internal NegotiatedSession? Negotiated => _session?.Negotiated;
+
+    /// <summary>
+    /// Raised when <see cref="State"/> changes, in order with the stanza events, on the client's event task (never on
+    /// the network read loop). A handler that throws is logged and does not affect the client.
+    /// </summary>
+    public event EventHandler<XmppClientStateChangedEventArgs>? StateChanged;
+
+    /// <summary>Closes the session politely if it is open, stops the event task and releases everything.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+        }
+
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        {
+            await CloseSessionAsync(timeout.Token).ConfigureAwait(false);
+        }
+
+        await _events.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private void SetState(XmppClientState state, Exception? error = null)
+    {
+        XmppClientState previous;
+        lock (_gate)
+        {
+            previous = _state;
+            if (previous == state)
+            {
+                return;
+            }
+
+            _state = state;
+        }
+
+        RaiseStateChanged(previous, state, error);
+    }
+
+    private void RaiseStateChanged(XmppClientState previous, XmppClientState state, Exception? error)
+    {
+        var args = new XmppClientStateChangedEventArgs(previous, state, error);
+        _events.Post(nameof(StateChanged), () =>
+        {
+            EventInvoker.Invoke(StateChanged, this, args, _logger, nameof(StateChanged));
+            return ValueTask.CompletedTask;
+        });
+    }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Logging;
+
+namespace Xmpp.Client;
+
+/// <summary>
+/// Everything an <see cref="XmppClient"/> needs to connect. Immutable: build one with an object initialiser and
+/// <c>with</c> expressions; the client validates it once, in its constructor.
+/// </summary>
+/// <example>
+/// <code>
+/// var options = new XmppClientOptions
+/// {
+///     Jid = Jid.Parse("bot@example.com"),
+///     Password = Environment.GetEnvironmentVariable("XMPP_PASSWORD"),
+/// };
+/// </code>
+/// </example>
+public sealed record XmppClientOptions
+{
+    /// <summary>
+    /// The account to log in as. Its domain is the server to find (DNS SRV). A resource in this JID is used as the
+    /// requested resource when <see cref="Resource"/> is <see langword="null"/>. A JID without a localpart logs in
+    /// anonymously (SASL ANONYMOUS).
+    /// </summary>
+    public required Jid Jid { get; init; }
+
+    /// <summary>The account's password. Never logged. <see langword="null"/> only for anonymous logins.</summary>
+    public string? Password { get; init; }
+
+    /// <summary>The resource to ask for; <see langword="null"/> lets the server assign one.</summary>
+    public string? Resource { get; init; }
+
+    /// <summary>Connect to this host instead of resolving the domain through DNS. Certificates are still checked
+    /// against the JID's domain.</summary>
+    public string? Host { get; init; }
+
+    /// <summary>The port to use with <see cref="Host"/>; defaults to 5222 (or 5223 with <see cref="TlsMode.DirectTls"/>).</summary>
+    public int? Port { get; init; }
+
+    /// <summary>DNS servers for the SRV and address lookups; <see langword="null"/> uses the system's.</summary>
+    public IReadOnlyList<IPEndPoint>? DnsServers { get; init; }
+
+    /// <summary>How the connection is encrypted. <see cref="TlsMode.Required"/> by default.</summary>
+    public TlsMode TlsMode { get; init; } = TlsMode.Required;
+
+    /// <summary>
+    /// Decides whether the server's certificate is accepted. <see langword="null"/> (the default) accepts only a
+    /// certificate whose chain is valid (against the system's roots, or <see cref="TrustedCertificates"/>) and whose
+    /// name matches the JID's domain.
+    /// </summary>
+    public RemoteCertificateValidationCallback? CertificateValidation { get; init; }
+
+    /// <summary>
+    /// Certificates to trust as roots instead of the system's, for servers with a private CA or a self-signed
+    /// certificate. The chain and the name are still checked. Ignored when <see cref="CertificateValidation"/> is set.
+    /// </summary>
+    public X509Certificate2Collection? TrustedCertificates { get; init; }
+
+    /// <summary>
+    /// The SASL mechanisms allowed, in order of preference; <see langword="null"/> allows all supported ones,
+    /// strongest first (SCRAM-SHA-512-PLUS … SCRAM-SHA-1, then PLAIN over TLS).
+    /// </summary>
+    public IReadOnlyList<string>? SaslMechanisms { get; init; }
+
+    /// <summary>How long one TCP connection attempt (one address of one endpoint) may take. 10 seconds by default.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long the whole negotiation (TLS, SASL, binding) may take once connected. 30 seconds by default.</summary>
+    public TimeSpan NegotiationTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The largest top-level element accepted from the server, in bytes; larger ones end the stream with
+    /// <c>policy-violation</c>. 4 MiB by default.</summary>
+    public int MaxStanzaBytes { get; init; } = Xml.XmlStreamReaderOptions.DefaultMaxElementBytes;
+
+    /// <summary>How long <see cref="XmppClient.SendIqAsync(Stanzas.Iq, CancellationToken)"/> waits for an answer. 60 seconds by default.</summary>
+    public TimeSpan IqTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How many IQ requests may wait for their answers at once; further requests wait for a free slot.
+    /// 65,536 by default.</summary>
+    public int MaxPendingIqs { get; init; } = 65_536;
+
+    /// <summary>How many received stanzas may wait for the event handlers; when full, reading from the server pauses
+    /// (TCP pushes back) until handlers catch up. 10,000 by default.</summary>
+    public int MaxQueuedEvents { get; init; } = 10_000;
+
+    /// <summary>Whether XEP-0199 pings are answered automatically. <see langword="true"/> by default.</summary>
+    public bool AnswerPings { get; init; } = true;
+
+    /// <summary>Where log output goes; <see langword="null"/> logs nothing. The constructor's argument wins if both are given.</summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
+}

@@ -1,0 +1,96 @@
+using Xmpp.Client.Stanzas;
+using Xmpp.Client.Tests.Support;
+
+namespace Xmpp.Client.Tests.Client;
+
+public class SendTests
+{
+    [Fact]
+    public async Task Concurrent_sends_from_16_threads_arrive_as_whole_well_formed_stanzas()
+    {
+        const int threads = 16, perThread = 500;
+        var received = new TaskCompletionSource<List<string>>();
+        var (client, _) = await TestClients.ConnectedAsync(async server =>
+        {
+            var bodies = new List<string>();
+            for (var i = 0; i < threads * perThread; i++)
+            {
+                var message = await server.ExpectAsync("message");
+                bodies.Add(message.Element("body", "jabber:client")!.Value);
+            }
+
+            received.SetResult(bodies);
+            await server.UntilClientClosesAsync();
+        });
+        await using (client)
+        {
+            var to = Jid.Parse("juliet@example.com");
+            var padding = new string('x', 3000); // large enough that one stanza spans several pipe segments
+            await Task.WhenAll(Enumerable.Range(0, threads).Select(t => Task.Run(async () =>
+            {
+                for (var i = 0; i < perThread; i++)
+                {
+                    await client.SendAsync(new Message(to, $"{t}:{i}:{padding}"));
+                }
+            })));
+            var bodies = await received.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            var expected = Enumerable.Range(0, threads).SelectMany(t => Enumerable.Range(0, perThread).Select(i => $"{t}:{i}:{padding}"));
+            Assert.Equal(expected.Order(StringComparer.Ordinal), bodies.Order(StringComparer.Ordinal));
+            foreach (var thread in bodies.GroupBy(body => body.Split(':')[0]))
+            {
+                // Each thread's stanzas keep their order.
+                Assert.Equal(thread.Select(body => int.Parse(body.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture)), Enumerable.Range(0, perThread));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task SendAsync_fills_a_missing_id()
+    {
+        var id = new TaskCompletionSource<string?>();
+        var (client, _) = await TestClients.ConnectedAsync(async server =>
+        {
+            id.SetResult((await server.ExpectAsync("message")).GetAttribute("id"));
+            await server.UntilClientClosesAsync();
+        });
+        await using (client)
+        {
+            var message = new Message(Jid.Parse("juliet@example.com"), "hi");
+            await client.SendAsync(message);
+            Assert.NotNull(message.Id);
+            Assert.Equal(message.Id, await id.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        }
+    }
+
+    [Fact]
+    public async Task SendAsync_before_connecting_says_to_connect_first()
+    {
+        var (client, _) = TestClients.Create(_ => Task.CompletedTask);
+        await using (client)
+        {
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => client.SendAsync(new Presence()).AsTask());
+            Assert.Contains("ConnectAsync", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task DisconnectAsync_closes_the_stream_and_reports_disconnected()
+    {
+        var closed = new TaskCompletionSource();
+        var (client, _) = await TestClients.ConnectedAsync(async server =>
+        {
+            await server.UntilClientClosesAsync();
+            await server.SendAsync("</stream:stream>");
+            closed.SetResult();
+        });
+        await using (client)
+        {
+            var states = new List<XmppClientState>();
+            client.StateChanged += (_, change) => states.Add(change.State);
+            await client.DisconnectAsync();
+            await closed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.Equal(XmppClientState.Disconnected, client.State);
+            Assert.Null(client.BoundJid);
+        }
+    }
+}
