@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Security;
+using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
 
@@ -88,6 +89,10 @@ public sealed record XmppClientOptions
 
     /// <summary>Whether XEP-0199 pings are answered automatically. <see langword="true"/> by default.</summary>
     public bool AnswerPings { get; init; } = true;
+
+    /// <summary>The TLS versions allowed: 1.2 and 1.3. A test seam (tests pin TLS 1.2 to exercise tls-unique
+    /// channel binding); deliberately not public, so nobody can turn on an obsolete version.</summary>
+    internal SslProtocols TlsProtocols { get; init; } = SslProtocols.Tls12 | SslProtocols.Tls13;
 
     /// <summary>Where log output goes; <see langword="null"/> logs nothing. The constructor's argument wins if both are given.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }

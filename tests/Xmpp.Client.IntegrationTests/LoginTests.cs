@@ -44,6 +44,18 @@ public sealed class LoginTests(ServersFixture fixture)
     }
 
     [Theory]
+    [InlineData("prosody", "SCRAM-SHA-256-PLUS")]
+    [InlineData("ejabberd", "SCRAM-SHA-512-PLUS")]
+    public async Task Uses_channel_binding_where_the_server_offers_it(string serverName, string expected)
+    {
+        // Both servers bind with tls-unique only, which exists up to TLS 1.2 (on TLS 1.3 they offer no usable -PLUS).
+        var server = fixture.Servers.Named(serverName);
+        var options = ClientFactory.Options(fixture.Servers, server) with { TlsProtocols = System.Security.Authentication.SslProtocols.Tls12 };
+        await using var client = await ClientFactory.ConnectedAsync(options);
+        Assert.Equal(expected, client.Negotiated!.SaslMechanism);
+    }
+
+    [Theory]
     [InlineData("prosody")]
     [InlineData("ejabberd")]
     public async Task Binds_the_requested_resource(string serverName)

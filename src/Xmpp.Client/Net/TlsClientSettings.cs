@@ -21,7 +21,7 @@ internal sealed class TlsClientSettings
         AuthenticationOptions = new SslClientAuthenticationOptions
         {
             TargetHost = domain,
-            EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+            EnabledSslProtocols = options.TlsProtocols & (SslProtocols.Tls12 | SslProtocols.Tls13),
             ApplicationProtocols = applicationProtocols is null ? null : new List<SslApplicationProtocol>(applicationProtocols),
             CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
             RemoteCertificateValidationCallback = (sender, certificate, chain, errors) =>
