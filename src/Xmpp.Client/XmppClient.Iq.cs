@@ -127,9 +127,10 @@ public sealed partial class XmppClient
             {
                 await session.Writer.WriteAsync(answer.Element, CancellationToken.None).ConfigureAwait(false);
             }
-            catch (XmppConnectionLostException)
+            catch (XmppConnectionLostException error)
             {
                 // The session is ending; the requester will not get an answer on this stream.
+                SessionLog.AnswerNotSent(_logger, request.Id ?? string.Empty, error);
             }
         }
     }

@@ -46,4 +46,7 @@ internal static partial class SessionLog
 
     [LoggerMessage(1013, LogLevel.Information, "Session ended: {Reason}")]
     public static partial void SessionEnded(ILogger logger, string reason);
+
+    [LoggerMessage(1014, LogLevel.Debug, "The answer to the IQ request {Id} could not be sent: the session is ending")]
+    public static partial void AnswerNotSent(ILogger logger, string id, Exception error);
 }

@@ -32,11 +32,6 @@ internal sealed class StanzaWriter : IDisposable
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_logger.IsEnabled(LogLevel.Trace))
-            {
-                SessionLog.Sent(_logger, element.ToString());
-            }
-
             await _stream.WriteAsync(element, _sessionLifetime).ConfigureAwait(false);
         }
         finally

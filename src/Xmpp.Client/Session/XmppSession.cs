@@ -97,11 +97,6 @@ internal sealed class XmppSession : IAsyncDisposable
                     break;
                 }
 
-                if (_logger.IsEnabled(LogLevel.Trace))
-                {
-                    SessionLog.Received(_logger, element.ToString());
-                }
-
                 await RouteAsync(element, token).ConfigureAwait(false);
             }
         }

@@ -108,6 +108,11 @@ internal sealed class XmppStream : IAsyncDisposable
             throw new XmppConnectionLostException("The connection to the server was lost.", error);
         }
 
+        if (element is not null && _logger.IsEnabled(LogLevel.Trace))
+        {
+            SessionLog.Received(_logger, TraceText.Of(element));
+        }
+
         if (element is not null && element.Name == "error" && element.Namespace == Namespaces.Streams)
         {
             throw StreamErrorParser.Parse(element);
@@ -119,6 +124,11 @@ internal sealed class XmppStream : IAsyncDisposable
     /// <summary>Writes one element and flushes it to the server.</summary>
     public async ValueTask WriteAsync(XmppElement element, CancellationToken cancellationToken)
     {
+        if (_logger.IsEnabled(LogLevel.Trace))
+        {
+            SessionLog.Sent(_logger, TraceText.Of(element));
+        }
+
         XmlStreamWriter.WriteElement(Transport.Output, element);
         await FlushAsync(cancellationToken).ConfigureAwait(false);
     }
