@@ -40,19 +40,34 @@ public sealed partial class XmppClient
         }
 
         RaiseStateChanged(XmppClientState.Disconnected, XmppClientState.Connecting, null);
+        XmppSession? session = null;
         try
         {
-            var session = await OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+            session = await OpenSessionAsync(cancellationToken).ConfigureAwait(false);
             lock (_gate)
             {
                 _session = session;
             }
 
             session.Start();
+            await ModulesStartAsync(cancellationToken).ConfigureAwait(false);
             SetState(XmppClientState.Connected);
         }
         catch (Exception error)
         {
+            if (session is not null)
+            {
+                lock (_gate)
+                {
+                    if (ReferenceEquals(_session, session))
+                    {
+                        _session = null;
+                    }
+                }
+
+                await session.DisposeAsync().ConfigureAwait(false);
+            }
+
             SetState(XmppClientState.Disconnected, error);
             throw;
         }

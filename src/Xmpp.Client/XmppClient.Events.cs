@@ -30,6 +30,11 @@ public sealed partial class XmppClient
 
     private async ValueTask DispatchAsync(Stanza stanza)
     {
+        if (await ModulesConsumeAsync(stanza).ConfigureAwait(false))
+        {
+            return;
+        }
+
         switch (stanza)
         {
             case Message message:

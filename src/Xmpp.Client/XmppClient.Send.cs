@@ -21,6 +21,7 @@ public sealed partial class XmppClient
         ArgumentNullException.ThrowIfNull(stanza);
         var session = RequireSession();
         stanza.Id ??= StanzaIds.New();
+        ModulesPrepare(stanza);
         await session.Writer.WriteAsync(stanza.Element, cancellationToken).ConfigureAwait(false);
     }
 

@@ -51,6 +51,7 @@ public sealed partial class XmppClient : IAsyncDisposable
         _events = new EventQueue(options.MaxQueuedEvents, _logger);
         _iqSlots = new SemaphoreSlim(options.MaxPendingIqs, options.MaxPendingIqs);
         RegisterBuiltInHandlers();
+        CreateModules();
     }
 
     /// <summary>The options the client was created with.</summary>

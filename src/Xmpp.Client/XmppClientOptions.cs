@@ -87,6 +87,9 @@ public sealed record XmppClientOptions
     /// (TCP pushes back) until handlers catch up. 10,000 by default.</summary>
     public int MaxQueuedEvents { get; init; } = 10_000;
 
+    /// <summary>The protocol extensions to run; all of them by default. Each adds its service discovery features.</summary>
+    public XmppModules Modules { get; init; } = XmppModules.All;
+
     /// <summary>Whether XEP-0199 pings are answered automatically. <see langword="true"/> by default.</summary>
     public bool AnswerPings { get; init; } = true;
 

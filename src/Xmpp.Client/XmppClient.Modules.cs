@@ -1,0 +1,67 @@
+using Xmpp.Client.Extensions;
+using Xmpp.Client.Stanzas;
+
+namespace Xmpp.Client;
+
+public sealed partial class XmppClient
+{
+    private readonly List<XmppModule> _modules = [];
+
+    /// <summary>The modules switched on, in the order their hooks run.</summary>
+    internal IReadOnlyList<XmppModule> Modules => _modules;
+
+    /// <summary>Creates the modules <see cref="XmppClientOptions.Modules"/> asks for (one line per module).</summary>
+#pragma warning disable CA1822 // Instance once the first module is added here.
+    private void CreateModules()
+    {
+    }
+#pragma warning restore CA1822
+
+    private T? AddModule<T>(XmppModules flag, Func<XmppClient, T> create)
+        where T : XmppModule
+    {
+        if (!Options.Modules.HasFlag(flag))
+        {
+            return null;
+        }
+
+        var module = create(this);
+        _modules.Add(module);
+        return module;
+    }
+
+    private static T RequireModule<T>(T? module, XmppModules flag)
+        where T : XmppModule =>
+        module ?? throw new InvalidOperationException(
+            $"The {flag} module is switched off; add XmppModules.{flag} to XmppClientOptions.Modules to use it.");
+
+    /// <summary>Lets the modules see a received stanza first; <see langword="true"/> when one consumed it.</summary>
+    private async ValueTask<bool> ModulesConsumeAsync(Stanza stanza)
+    {
+        foreach (var module in _modules)
+        {
+            if (await module.OnReceivedAsync(stanza).ConfigureAwait(false))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void ModulesPrepare(Stanza stanza)
+    {
+        foreach (var module in _modules)
+        {
+            module.OnSending(stanza);
+        }
+    }
+
+    private async Task ModulesStartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var module in _modules)
+        {
+            await module.OnSessionStartedAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
