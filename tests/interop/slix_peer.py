@@ -53,7 +53,7 @@ class Peer(slixmpp.ClientXMPP):
 
     async def on_session_start(self, _):
         self.send_presence()
-        # The roster request makes the session "interested" the way ordinary clients are (RFC 6121 §2.1.6).
+        # Ask for the roster, as ordinary clients do before they count as "interested" in presence (RFC 6121).
         await self.get_roster()
         emit(event="online", jid=str(self.boundjid))
         self.on_online()
