@@ -7,7 +7,9 @@ command -v prosody >/dev/null 2>&1 || need+=(prosody)
 command -v ejabberdctl >/dev/null 2>&1 || [ -x /usr/sbin/ejabberdctl ] || need+=(ejabberd)
 command -v dnsmasq >/dev/null 2>&1 || [ -x /usr/sbin/dnsmasq ] || need+=(dnsmasq-base)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
-python3 -c 'import slixmpp' >/dev/null 2>&1 || need+=(python3-slixmpp)
+# Debian's python3-slixmpp installs into the system interpreter: ask that one (a pyenv/venv python3 on PATH lacks it).
+py=/usr/bin/python3; [ -x "$py" ] || py=python3
+"$py" -c 'import slixmpp' >/dev/null 2>&1 || need+=(python3-slixmpp)
 if [ ${#need[@]} -gt 0 ]; then
   echo "install-deps: installing ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -1,0 +1,39 @@
+namespace Xmpp.Client.IntegrationTests.Samples;
+
+/// <summary>The samples' answer to bad command lines: what is wrong, the usage, exit code 2, and no connection.</summary>
+public sealed class SampleArgumentsTests
+{
+    public static TheoryData<string, string[], string> BadCommandLines => new()
+    {
+        { "EchoBot", [], "--jid is required." },
+        { "EchoBot", ["--jid", "bot@example.com", "--bogus", "1"], "Unknown option --bogus." },
+        { "EchoBot", ["--jid", "bot@@example.com"], "--jid: 'bot@@example.com' is not a valid JID." },
+        { "EchoBot", ["--jid", "bot@example.com", "--host", "127.0.0.1", "--port", "70000"], "--port: '70000' is not a port number." },
+        { "EchoBot", ["--jid", "bot@example.com", "--port", "5222"], "--port needs --host." },
+        { "EchoBot", ["--jid", "bot@example.com", "--trust-cert", "/nonexistent/ca.pem"], "--trust-cert: no file '/nonexistent/ca.pem'." },
+        { "EchoBot", ["--jid"], "--jid needs a value." },
+        { "SendMessage", ["--jid", "me@example.com", "--body", "hi"], "--to <jid> is required and must be a valid JID." },
+        { "SendMessage", ["--jid", "me@example.com", "--to", "bot@example.com"], "--body <text> is required." },
+        { "SendMessage", ["--jid", "me@example.com", "--to", "bot@example.com", "--body", "hi", "--wait-reply", "-1"], "--wait-reply: '-1' is not a positive number of seconds." },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadCommandLines))]
+    public async Task A_bad_command_line_prints_the_problem_and_the_usage_and_exits_2(string sample, string[] arguments, string problem)
+    {
+        await using var process = Sample.Start(sample, arguments, password: "unused-pass");
+        Assert.True(await process.WaitForExitAsync(SampleProcessTests.RunTimeout) == 2, process.Describe());
+        Assert.Empty(process.Lines);
+        Assert.StartsWith(problem, process.StandardError, StringComparison.Ordinal);
+        Assert.Contains($"Usage: {sample} --jid <jid>", process.StandardError, StringComparison.Ordinal);
+        Assert.Contains("--trust-cert <file>", process.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_password_is_a_bad_command_line()
+    {
+        await using var process = Sample.Start("EchoBot", ["--jid", "bot@example.com"], password: null);
+        Assert.True(await process.WaitForExitAsync(SampleProcessTests.RunTimeout) == 2, process.Describe());
+        Assert.StartsWith("--password (or the XMPP_PASSWORD environment variable) is required.", process.StandardError, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+using Xmpp.Client.IntegrationTests.Servers;
+
+namespace Xmpp.Client.IntegrationTests.Samples;
+
+/// <summary>The EchoBot and SendMessage samples as users run them: processes logged in to Prosody and ejabberd.</summary>
+[Collection(ServersCollection.Name)]
+public sealed class SampleProcessTests(ServersFixture fixture)
+{
+    internal static readonly TimeSpan LoginTimeout = TimeSpan.FromSeconds(40);
+    internal static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(60);
+    internal static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(20);
+
+    [Theory]
+    [InlineData("prosody")]
+    [InlineData("ejabberd")]
+    public async Task EchoBot_echoes_what_SendMessage_sends_and_closes_the_stream_on_SIGTERM(string serverName)
+    {
+        var server = fixture.Servers.Named(serverName);
+        var bot = server.Account("bot").Jid;
+        var body = $"echo {Guid.NewGuid():N} <&'\"> é ✓";
+        await using var echoBot = Sample.Start("EchoBot", fixture.Servers, server, "bot", ["--verbose"]);
+        var online = await echoBot.WaitForLineAsync(l => l.StartsWith("Online as ", StringComparison.Ordinal), LoginTimeout, "'Online as'");
+        Assert.Matches($"^Online as {Regex.Escape(bot)}/.+$", online);
+
+        await using var send = Sample.Start("SendMessage", fixture.Servers, server, "sender", ["--to", bot, "--body", body, "--wait-reply", "10"]);
+        Assert.True(await send.WaitForExitAsync(RunTimeout) == 0, send.Describe());
+        Assert.Equal($"Sent to {bot}", send.Lines[0]);
+        Assert.Matches($"^Reply from {Regex.Escape(bot)}/.+: {Regex.Escape(body)}$", send.Lines[1]);
+        var sender = server.Account("sender").Jid;
+        await echoBot.WaitForLineAsync(l => l.StartsWith($"{sender}/", StringComparison.Ordinal) && l.EndsWith($": {body}", StringComparison.Ordinal),
+            RunTimeout, "the message EchoBot received");
+
+        echoBot.Terminate();
+        Assert.True(await echoBot.WaitForExitAsync(StopTimeout) == 0, echoBot.Describe());
+        Assert.Equal("Bye", echoBot.Lines[^1]);
+        // With --verbose the library logs how the session ended: the server answered our </stream:stream> with its own.
+        Assert.Contains("Session ended: closed", echoBot.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("without the server's stream close", echoBot.StandardError, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("prosody", "EchoBot")]
+    [InlineData("prosody", "SendMessage")]
+    [InlineData("ejabberd", "EchoBot")]
+    [InlineData("ejabberd", "SendMessage")]
+    public async Task A_wrong_password_prints_the_reason_on_stderr_and_exits_1(string serverName, string sample)
+    {
+        var server = fixture.Servers.Named(serverName);
+        string[] extra = sample == "SendMessage" ? ["--to", server.Account("bob").Jid, "--body", "never sent"] : [];
+        await using var process = Sample.Start(sample, fixture.Servers, server, "bot", extra, password: "wrong-pass");
+        Assert.True(await process.WaitForExitAsync(RunTimeout) == 1, process.Describe());
+        Assert.Empty(process.Lines);
+        Assert.Contains("the user name or password is wrong", process.StandardError, StringComparison.Ordinal);
+    }
+}
