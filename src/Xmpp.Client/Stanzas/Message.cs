@@ -52,7 +52,8 @@ public sealed class Message : Stanza
 
     /// <summary>
     /// The body in the stanza's default language: the <c>&lt;body/&gt;</c> without <c>xml:lang</c>, else the one in
-    /// <see cref="Stanza.Language"/>, else the first. Setting it replaces that body (other languages stay).
+    /// <see cref="Stanza.Language"/>, else the first. Setting it replaces the body without <c>xml:lang</c> or the one in
+    /// <see cref="Stanza.Language"/> (other languages stay).
     /// </summary>
     public string? Body
     {
@@ -89,7 +90,10 @@ public sealed class Message : Stanza
         set => SetChildText("thread", value);
     }
 
-    /// <summary>The body in <paramref name="language"/>; <see langword="null"/> asks for the default body (see <see cref="Body"/>).</summary>
+    /// <summary>
+    /// The body in <paramref name="language"/> (a body without <c>xml:lang</c> is in <see cref="Stanza.Language"/>);
+    /// <see langword="null"/> asks for the default body (see <see cref="Body"/>).
+    /// </summary>
     /// <param name="language">A language tag such as <c>de</c>, or <see langword="null"/>.</param>
     public string? GetBody(string? language) => FindBody(language)?.Value;
 
@@ -141,7 +145,8 @@ public sealed class Message : Stanza
             var lang = body.GetAttribute("lang", Namespaces.Xml);
             if (language is not null)
             {
-                if (string.Equals(lang, language, StringComparison.OrdinalIgnoreCase))
+                // A body without xml:lang inherits the stanza's (RFC 6120 §8.1.5).
+                if (string.Equals(lang ?? defaultLanguage, language, StringComparison.OrdinalIgnoreCase))
                 {
                     return body;
                 }
@@ -161,6 +166,7 @@ public sealed class Message : Stanza
             }
         }
 
-        return exact ? null : inDefaultLanguage ?? first;
+        // Exact: the body to replace is the one in the stanza's language, tagged or not, never another language.
+        return exact ? inDefaultLanguage : inDefaultLanguage ?? first;
     }
 }
