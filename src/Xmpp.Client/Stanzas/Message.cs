@@ -46,7 +46,8 @@ public sealed class Message : Stanza
             MessageType.Groupchat => "groupchat",
             MessageType.Headline => "headline",
             MessageType.Error => "error",
-            _ => null,
+            MessageType.Normal => null,
+            _ => throw new ArgumentOutOfRangeException(nameof(value), value, "Not a message type."),
         });
     }
 
