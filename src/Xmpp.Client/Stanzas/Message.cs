@@ -122,15 +122,23 @@ public sealed class Message : Stanza
     }
 
     /// <summary>
-    /// A reply to this message: addressed to its sender, with the same type and thread, and a new body.
+    /// A reply to this message: addressed to its sender (to the room, for a groupchat message), with the same type
+    /// and thread, and a new body.
     /// </summary>
     /// <param name="body">The reply's text.</param>
+    /// <exception cref="InvalidOperationException">This message is an error, which must not be answered (RFC 6120 §8.3.1).</exception>
     public Message CreateReply(string? body)
     {
+        if (Type == MessageType.Error)
+        {
+            throw new InvalidOperationException("A message of type 'error' must not be answered (RFC 6120 §8.3.1); check Type before replying.");
+        }
+
         var reply = new Message { Type = Type, Body = body, Thread = Thread };
         if (From is { } from)
         {
-            reply.To = from;
+            // A groupchat message comes from an occupant (room@service/nick); answers go to the room (XEP-0045 §7.4).
+            reply.To = Type == MessageType.Groupchat ? from.Bare : from;
         }
 
         return reply;
