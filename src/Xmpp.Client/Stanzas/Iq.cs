@@ -14,7 +14,8 @@ public sealed class Iq : Stanza
     /// <param name="type">The type. A get or set needs a payload.</param>
     /// <param name="payload">The one child element (copied); required for get and set.</param>
     /// <param name="id">The id; a random one when <see langword="null"/>.</param>
-    /// <exception cref="ArgumentException">A get or set without a payload, or an empty id.</exception>
+    /// <exception cref="ArgumentException">A get or set without a payload, a payload in <c>jabber:client</c> or in no
+    /// namespace, or an empty id.</exception>
     public Iq(IqType type, XElement? payload = null, string? id = null)
         : base(new XmppElement("iq", Namespaces.Client))
     {
@@ -27,7 +28,7 @@ public sealed class Iq : Stanza
         Id = id ?? StanzaIds.New();
         if (payload is not null)
         {
-            Element.Add(XmppElement.FromXElement(payload));
+            AddPayload(payload);
         }
     }
 
