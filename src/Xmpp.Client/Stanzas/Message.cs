@@ -16,6 +16,7 @@ public sealed class Message : Stanza
     /// <param name="to">The recipient.</param>
     /// <param name="body">The text; <see langword="null"/> for none.</param>
     /// <param name="type">The type, <see cref="MessageType.Chat"/> by default.</param>
+    /// <exception cref="ArgumentException"><paramref name="to"/> is <c>default(Jid)</c>.</exception>
     public Message(Jid to, string? body, MessageType type = MessageType.Chat)
         : this()
     {
