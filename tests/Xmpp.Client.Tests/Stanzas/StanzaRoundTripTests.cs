@@ -65,6 +65,21 @@ public class StanzaRoundTripTests
         SameXml(message.ToXElement(), read.ToXElement());
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    [InlineData("\n\t \r\n")]
+    [InlineData("&lt;not an entity&gt;")]
+    public async Task Empty_and_whitespace_only_text_survives(string text)
+    {
+        var message = new Message { Body = text, Subject = text, Thread = "t" };
+
+        Message read = await RoundTripAsync(message);
+
+        Assert.Equal(text, read.Body);
+        Assert.Equal(text, read.Subject);
+    }
+
     [Fact]
     public async Task A_presence_keeps_type_show_status_and_priority()
     {
