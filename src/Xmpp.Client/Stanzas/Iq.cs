@@ -14,7 +14,8 @@ public sealed class Iq : Stanza
     /// <param name="type">The type. A get or set needs a payload.</param>
     /// <param name="payload">The one child element (copied); required for get and set.</param>
     /// <param name="id">The id; a random one when <see langword="null"/>.</param>
-    /// <exception cref="ArgumentException">A get or set without a payload, or an empty id.</exception>
+    /// <exception cref="ArgumentException">A get or set without a payload, a payload in <c>jabber:client</c> or in no
+    /// namespace, or an empty id.</exception>
     public Iq(IqType type, XElement? payload = null, string? id = null)
         : base(new XmppElement("iq", Namespaces.Client))
     {
@@ -27,7 +28,7 @@ public sealed class Iq : Stanza
         Id = id ?? StanzaIds.New();
         if (payload is not null)
         {
-            Element.Add(XmppElement.FromXElement(payload));
+            AddPayload(payload);
         }
     }
 
@@ -59,18 +60,26 @@ public sealed class Iq : Stanza
 
     /// <summary>A successful answer to this request, addressed to its sender, with the same id.</summary>
     /// <param name="payload">The answer's payload, if any.</param>
-    public Iq CreateResult(XElement? payload = null) => Address(new Iq(IqType.Result, payload, Id));
+    /// <exception cref="InvalidOperationException">This IQ is a result or an error, which must not be answered.</exception>
+    public Iq CreateResult(XElement? payload = null)
+    {
+        EnsureRequest();
+        return Address(new Iq(IqType.Result, payload, Id));
+    }
 
     /// <summary>An error answer to this request, addressed to its sender, with the same id.</summary>
     /// <param name="condition">What went wrong.</param>
     /// <param name="text">Optional human-readable text.</param>
+    /// <exception cref="InvalidOperationException">This IQ is a result or an error, which must not be answered.</exception>
     public Iq CreateError(StanzaErrorCondition condition, string? text = null) => CreateError(new StanzaError(condition, text));
 
     /// <summary>An error answer to this request, addressed to its sender, with the same id.</summary>
     /// <param name="error">The error.</param>
+    /// <exception cref="InvalidOperationException">This IQ is a result or an error, which must not be answered.</exception>
     public Iq CreateError(StanzaError error)
     {
         ArgumentNullException.ThrowIfNull(error);
+        EnsureRequest();
         var reply = new Iq(new XmppElement("iq", Namespaces.Client).SetAttribute("type", "error").SetAttribute("id", Id));
         reply.Element.Add(error.ToElement());
         return Address(reply);
@@ -81,6 +90,14 @@ public sealed class Iq : Stanza
         if (string.IsNullOrEmpty(id))
         {
             throw new ArgumentException("An IQ must have a non-empty id (RFC 6120 §8.2.3).", nameof(id));
+        }
+    }
+
+    private void EnsureRequest()
+    {
+        if (!IsRequest)
+        {
+            throw new InvalidOperationException($"An IQ of type '{ToAttribute(Type)}' must not be answered (RFC 6120 §8.2.3); only get and set are requests.");
         }
     }
 

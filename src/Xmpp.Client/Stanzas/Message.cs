@@ -16,6 +16,7 @@ public sealed class Message : Stanza
     /// <param name="to">The recipient.</param>
     /// <param name="body">The text; <see langword="null"/> for none.</param>
     /// <param name="type">The type, <see cref="MessageType.Chat"/> by default.</param>
+    /// <exception cref="ArgumentException"><paramref name="to"/> is <c>default(Jid)</c>.</exception>
     public Message(Jid to, string? body, MessageType type = MessageType.Chat)
         : this()
     {
@@ -46,13 +47,15 @@ public sealed class Message : Stanza
             MessageType.Groupchat => "groupchat",
             MessageType.Headline => "headline",
             MessageType.Error => "error",
-            _ => null,
+            MessageType.Normal => null,
+            _ => throw new ArgumentOutOfRangeException(nameof(value), value, "Not a message type."),
         });
     }
 
     /// <summary>
     /// The body in the stanza's default language: the <c>&lt;body/&gt;</c> without <c>xml:lang</c>, else the one in
-    /// <see cref="Stanza.Language"/>, else the first. Setting it replaces that body (other languages stay).
+    /// <see cref="Stanza.Language"/>, else the first. Setting it replaces the body without <c>xml:lang</c> or the one in
+    /// <see cref="Stanza.Language"/> (other languages stay).
     /// </summary>
     public string? Body
     {
@@ -89,7 +92,10 @@ public sealed class Message : Stanza
         set => SetChildText("thread", value);
     }
 
-    /// <summary>The body in <paramref name="language"/>; <see langword="null"/> asks for the default body (see <see cref="Body"/>).</summary>
+    /// <summary>
+    /// The body in <paramref name="language"/> (a body without <c>xml:lang</c> is in <see cref="Stanza.Language"/>);
+    /// <see langword="null"/> asks for the default body (see <see cref="Body"/>).
+    /// </summary>
     /// <param name="language">A language tag such as <c>de</c>, or <see langword="null"/>.</param>
     public string? GetBody(string? language) => FindBody(language)?.Value;
 
@@ -117,15 +123,23 @@ public sealed class Message : Stanza
     }
 
     /// <summary>
-    /// A reply to this message: addressed to its sender, with the same type and thread, and a new body.
+    /// A reply to this message: addressed to its sender (to the room, for a groupchat message), with the same type
+    /// and thread, and a new body.
     /// </summary>
     /// <param name="body">The reply's text.</param>
+    /// <exception cref="InvalidOperationException">This message is an error, which must not be answered (RFC 6120 §8.3.1).</exception>
     public Message CreateReply(string? body)
     {
+        if (Type == MessageType.Error)
+        {
+            throw new InvalidOperationException("A message of type 'error' must not be answered (RFC 6120 §8.3.1); check Type before replying.");
+        }
+
         var reply = new Message { Type = Type, Body = body, Thread = Thread };
         if (From is { } from)
         {
-            reply.To = from;
+            // A groupchat message comes from an occupant (room@service/nick); answers go to the room (XEP-0045 §7.4).
+            reply.To = Type == MessageType.Groupchat ? from.Bare : from;
         }
 
         return reply;
@@ -141,7 +155,8 @@ public sealed class Message : Stanza
             var lang = body.GetAttribute("lang", Namespaces.Xml);
             if (language is not null)
             {
-                if (string.Equals(lang, language, StringComparison.OrdinalIgnoreCase))
+                // A body without xml:lang inherits the stanza's (RFC 6120 §8.1.5).
+                if (string.Equals(lang ?? defaultLanguage, language, StringComparison.OrdinalIgnoreCase))
                 {
                     return body;
                 }
@@ -161,6 +176,7 @@ public sealed class Message : Stanza
             }
         }
 
-        return exact ? null : inDefaultLanguage ?? first;
+        // Exact: the body to replace is the one in the stanza's language, tagged or not, never another language.
+        return exact ? inDefaultLanguage : inDefaultLanguage ?? first;
     }
 }

@@ -83,7 +83,8 @@ public sealed class Presence : Stanza
     /// <summary>The priority of this resource, -128 to 127 (0 when absent or invalid).</summary>
     public sbyte Priority
     {
-        get => sbyte.TryParse(GetChildText("priority"), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : (sbyte)0;
+        // An xs:byte (RFC 6121 §4.7.2.3): optional sign, ASCII digits, surrounding whitespace collapsed.
+        get => sbyte.TryParse(GetChildText("priority"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : (sbyte)0;
         set => SetChildText("priority", value == 0 ? null : value.ToString(CultureInfo.InvariantCulture));
     }
 }

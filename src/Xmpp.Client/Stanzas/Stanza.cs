@@ -26,6 +26,7 @@ public abstract class Stanza
     }
 
     /// <summary>The recipient; <see langword="null"/> means the account's own server or bare JID, depending on the stanza.</summary>
+    /// <exception cref="ArgumentException">Set to <c>default(Jid)</c>.</exception>
     public Jid? To
     {
         get => ReadJid("to", ref _to, ref _toParsed);
@@ -34,6 +35,7 @@ public abstract class Stanza
 
     /// <summary>The sender, as stamped by the server; <see langword="null"/> for stanzas from the account's own server
     /// or bare JID. Outgoing stanzas leave it empty: the server sets it.</summary>
+    /// <exception cref="ArgumentException">Set to <c>default(Jid)</c>.</exception>
     public Jid? From
     {
         get => ReadJid("from", ref _from, ref _fromParsed);
@@ -175,6 +177,11 @@ public abstract class Stanza
 
     private void WriteJid(string attribute, Jid? value, ref Jid? cache, ref bool parsed)
     {
+        if (value is { IsEmpty: true })
+        {
+            throw new ArgumentException($"default(Jid) is not an address; set '{attribute}' to null for none.", nameof(value));
+        }
+
         Element.SetAttribute(attribute, value?.ToString());
         cache = value;
         parsed = true;
