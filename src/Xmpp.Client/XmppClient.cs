@@ -15,7 +15,7 @@ namespace Xmpp.Client;
 /// await using var client = new XmppClient(new XmppClientOptions { Jid = Jid.Parse("bot@example.com"), Password = "secret" });
 /// client.MessageReceived += async message =&gt;
 /// {
-///     if (message.Body is { } body) await client.SendAsync(message.CreateReply(body));
+///     if (message.Body is { } body &amp;&amp; message.Type == MessageType.Chat) await client.SendAsync(message.CreateReply(body));
 /// };
 /// await client.ConnectAsync();
 /// await client.SendAsync(new Presence());

@@ -11,6 +11,19 @@ internal static class TraceText
 {
     public static string Of(XmppElement element)
     {
+        try
+        {
+            return Redacted(element);
+        }
+        catch (ArgumentException error)
+        {
+            // Text XML forbids (the writer refuses it with a clear error right after this).
+            return $"<{element.Name} xmlns='{element.Namespace}'> [not printable: {error.Message}]";
+        }
+    }
+
+    private static string Redacted(XmppElement element)
+    {
         if (element.Namespace != Namespaces.Sasl || element.Value.Length == 0)
         {
             return element.ToString();

@@ -94,3 +94,28 @@ public class SendTests
         }
     }
 }
+
+public class SendInvalidTextTests
+{
+    [Fact]
+    public async Task A_stanza_with_text_xml_forbids_is_refused_and_the_stream_stays_well_formed()
+    {
+        var next = new TaskCompletionSource<string?>();
+        var logs = new ListLoggerFactory();
+        var (client, _) = await TestClients.ConnectedAsync(async server =>
+        {
+            var message = await server.ExpectAsync("message");
+            next.SetResult(message.Element("body", "jabber:client")?.Value);
+            await server.UntilClientClosesAsync();
+        }, logs: logs);
+        await using (client)
+        {
+            var to = Jid.Parse("juliet@example.com");
+            var error = await Assert.ThrowsAsync<ArgumentException>(() => client.SendAsync(new Xmpp.Client.Stanzas.Message(to, "bell \u0007 rings")).AsTask());
+            Assert.Contains("U+0007", error.Message, StringComparison.OrdinalIgnoreCase);
+            await client.SendAsync(new Xmpp.Client.Stanzas.Message(to, "fine"));
+            Assert.Equal("fine", await next.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+            Assert.Equal(XmppClientState.Connected, client.State);
+        }
+    }
+}
