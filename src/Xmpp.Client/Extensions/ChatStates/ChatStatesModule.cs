@@ -49,7 +49,8 @@ public sealed class ChatStatesModule : XmppModule
     /// <summary>
     /// Sends a standalone notification: a message with the state and no body, marked not to be stored offline
     /// (<c>&lt;no-store xmlns='urn:xmpp:hints'/&gt;</c>). The same state twice in a row to the same address is not
-    /// sent again (XEP-0085 §5.3 forbids repeats); a message with a body in between starts afresh.
+    /// sent again (XEP-0085 §5.3 forbids repeats); a message with a body in between starts afresh. Send chat states
+    /// only to partners known to support them (§5.1: their disco features, or a chat state in their messages).
     /// </summary>
     /// <param name="to">The conversation partner (or room, with <see cref="MessageType.Groupchat"/>).</param>
     /// <param name="state">The state.</param>
