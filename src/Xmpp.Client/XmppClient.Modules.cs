@@ -1,4 +1,8 @@
+using Microsoft.Extensions.Logging;
 using Xmpp.Client.Extensions;
+using Xmpp.Client.Extensions.ChatStates;
+using Xmpp.Client.Extensions.Receipts;
+using Xmpp.Client.Extensions.StanzaIds;
 using Xmpp.Client.Stanzas;
 
 namespace Xmpp.Client;
@@ -10,12 +14,16 @@ public sealed partial class XmppClient
     /// <summary>The modules switched on, in the order their hooks run.</summary>
     internal IReadOnlyList<XmppModule> Modules => _modules;
 
+    /// <summary>The client's logger, for the modules' own log messages and their event handlers' failures.</summary>
+    internal ILogger Logger => _logger;
+
     /// <summary>Creates the modules <see cref="XmppClientOptions.Modules"/> asks for (one line per module).</summary>
-#pragma warning disable CA1822 // Instance once the first module is added here.
     private void CreateModules()
     {
+        _receipts = AddModule(XmppModules.Receipts, client => new ReceiptsModule(client));
+        _chatStates = AddModule(XmppModules.ChatStates, client => new ChatStatesModule(client));
+        _stanzaIds = AddModule(XmppModules.StanzaIds, client => new StanzaIdsModule(client));
     }
-#pragma warning restore CA1822
 
     private T? AddModule<T>(XmppModules flag, Func<XmppClient, T> create)
         where T : XmppModule

@@ -20,7 +20,7 @@ public sealed partial class XmppClient
     {
         ArgumentNullException.ThrowIfNull(stanza);
         var session = RequireSession();
-        stanza.Id ??= StanzaIds.New();
+        stanza.Id ??= Stanzas.StanzaIds.New();
         ModulesPrepare(stanza);
         await session.Writer.WriteAsync(stanza.Element, cancellationToken).ConfigureAwait(false);
     }

@@ -13,6 +13,7 @@ internal static class TestClients
         TlsMode = TlsMode.Disabled,
         NegotiationTimeout = TimeSpan.FromSeconds(10),
         IqTimeout = TimeSpan.FromSeconds(10),
+        Modules = XmppModules.None, // scripted servers answer only what a test expects; module tests switch theirs on
     };
 
     public static (XmppClient Client, FakeConnector Connector) Create(Func<FakeServer, Task> script, XmppClientOptions? options = null, ILoggerFactory? logs = null)

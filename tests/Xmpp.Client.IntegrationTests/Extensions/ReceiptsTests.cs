@@ -1,0 +1,31 @@
+using Xmpp.Client.IntegrationTests.Servers;
+using Xmpp.Client.Stanzas;
+
+namespace Xmpp.Client.IntegrationTests.Extensions;
+
+/// <summary>Delivery receipts (XEP-0184) between alice and bob, both running this client, on Prosody and ejabberd.</summary>
+[Collection(ServersCollection.Name)]
+public sealed class ReceiptsTests(ServersFixture fixture)
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+
+    [Theory]
+    [InlineData("prosody")]
+    [InlineData("ejabberd")]
+    public async Task Bobs_client_answers_the_receipt_request_of_alices_message(string serverName)
+    {
+        var server = fixture.Servers.Named(serverName);
+        await using var alice = await ClientFactory.ConnectedAsync(ClientFactory.Options(fixture.Servers, server, "alice"));
+        await using var bob = await ClientFactory.ConnectedAsync(ClientFactory.Options(fixture.Servers, server, "bob"));
+        var bobsInbox = new MessageInbox(bob);
+        var body = $"receipt please {Guid.NewGuid():N}";
+        var message = new Message(bob.BoundJid!.Value, body);
+        await alice.SendAsync(message);
+
+        var acknowledgedBy = await alice.Receipts.WaitForReceiptAsync(message.Id!, Wait);
+        Assert.Equal(bob.BoundJid, acknowledgedBy);
+        var atBob = await bobsInbox.WaitForBodyAsync(body, Wait);
+        Assert.True(atBob.HasPayload(System.Xml.Linq.XName.Get("request", "urn:xmpp:receipts")));
+        Assert.Equal(message.Id, atBob.Id);
+    }
+}
