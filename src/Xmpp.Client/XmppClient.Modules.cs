@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Logging;
 using Xmpp.Client.Extensions;
+using Xmpp.Client.Extensions.Disco;
+using Xmpp.Client.Extensions.EntityInfo;
 using Xmpp.Client.Stanzas;
 
 namespace Xmpp.Client;
@@ -10,12 +13,15 @@ public sealed partial class XmppClient
     /// <summary>The modules switched on, in the order their hooks run.</summary>
     internal IReadOnlyList<XmppModule> Modules => _modules;
 
+    /// <summary>The client's logger, for the modules.</summary>
+    internal ILogger Logger => _logger;
+
     /// <summary>Creates the modules <see cref="XmppClientOptions.Modules"/> asks for (one line per module).</summary>
-#pragma warning disable CA1822 // Instance once the first module is added here.
     private void CreateModules()
     {
+        _disco = AddModule(XmppModules.ServiceDiscovery, client => new DiscoModule(client));
+        _info = AddModule(XmppModules.EntityInfo, client => new EntityInfoModule(client));
     }
-#pragma warning restore CA1822
 
     private T? AddModule<T>(XmppModules flag, Func<XmppClient, T> create)
         where T : XmppModule
