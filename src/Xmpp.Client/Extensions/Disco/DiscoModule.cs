@@ -89,8 +89,9 @@ public sealed class DiscoModule : XmppModule
     /// </summary>
     /// <param name="fullJid">The entity's full JID, as in the presence's 'from'.</param>
     /// <param name="cancellationToken">Stops waiting (the verification goes on).</param>
-    /// <returns>The capabilities, or <see langword="null"/> when the entity announced none, is offline, or its
-    /// announcement could not be verified (its answer did not match the hash it announced).</returns>
+    /// <returns>The capabilities, or <see langword="null"/> when the entity announced none (or with a hash function
+    /// other than SHA-1/256/384/512), is offline, its announcement could not be verified (the answer was ill-formed,
+    /// did not match the hash it announced, or did not come), or too many verifications are under way.</returns>
     public Task<DiscoInfo?> GetCapabilitiesAsync(Jid fullJid, CancellationToken cancellationToken = default) =>
         _caps.GetAsync(fullJid, cancellationToken);
 
