@@ -67,10 +67,16 @@ public sealed class DiscoTests(ServersFixture fixture)
         await using var second = await ClientFactory.ConnectedAsync(
             ClientFactory.Options(fixture.Servers, server, "bot", "caps-b") with { ClientType = "console", SoftwareName = "Caps Test" });
         var secondJid = second.BoundJid!.Value;
+        var firstJid = first.BoundJid!.Value;
+        var echo = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var seen = new TaskCompletionSource<Presence>(TaskCreationOptions.RunContinuationsAsynchronously);
         first.PresenceReceived += presence =>
         {
-            if (presence.From == secondJid && presence.Type == PresenceType.Available)
+            if (presence.From == firstJid)
+            {
+                echo.TrySetResult();
+            }
+            else if (presence.From == secondJid && presence.Type == PresenceType.Available)
             {
                 seen.TrySetResult(presence);
             }
@@ -78,7 +84,9 @@ public sealed class DiscoTests(ServersFixture fixture)
             return Task.CompletedTask;
         };
 
+        // The first resource is available (its own presence came back) before the second one announces itself.
         await first.SendAsync(new Presence());
+        await echo.Task.WaitAsync(Wait);
         await second.SendAsync(new Presence());
         var received = await seen.Task.WaitAsync(Wait);
         var caps = received.GetPayload<EntityCapabilities>();

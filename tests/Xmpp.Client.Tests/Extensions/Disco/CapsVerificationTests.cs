@@ -31,10 +31,11 @@ public class CapsVerificationTests
         });
         await using (client)
         {
+            // The query shows the presence was handled; the answer may or may not have arrived yet.
+            Assert.Equal($"{Juliet} {ExodusNode}#{CapsExamples.SimpleVer}", await queried.Task.WaitAsync(Wait));
             var info = await client.Disco.GetCapabilitiesAsync(Jid.Parse(Juliet)).WaitAsync(Wait);
             Assert.NotNull(info);
             Assert.True(info.HasFeature("http://jabber.org/protocol/muc"));
-            Assert.Equal($"{Juliet} {ExodusNode}#{CapsExamples.SimpleVer}", await queried.Task);
             Assert.Equal(1, await synced.Task.WaitAsync(Wait));
             Assert.True(client.Disco.TryGetCapabilities(Jid.Parse(Romeo), out var romeo));
             Assert.Same(info, romeo);
@@ -46,11 +47,14 @@ public class CapsVerificationTests
     {
         var logs = new ListLoggerFactory();
         var retry = new TaskCompletionSource();
+        var queried = new TaskCompletionSource();
         var asked = new TaskCompletionSource<string?>();
         var (client, _) = await TestClients.ConnectedAsync(async server =>
         {
             await server.SendCapsPresenceAsync(Juliet, BogusVer);
-            await server.AnswerAsync(await server.ExpectRequestAsync(ServerScript.DiscoInfo), CapsExamples.Simple().ToXElement());
+            var get = await server.ExpectRequestAsync(ServerScript.DiscoInfo);
+            queried.SetResult();
+            await server.AnswerAsync(get, CapsExamples.Simple().ToXElement());
             await retry.Task;
             await server.SendCapsPresenceAsync(Romeo, BogusVer);
             var again = await server.ExpectRequestAsync(ServerScript.DiscoInfo);
@@ -60,9 +64,10 @@ public class CapsVerificationTests
         }, logs: logs);
         await using (client)
         {
+            await queried.Task.WaitAsync(Wait);
             Assert.Null(await client.Disco.GetCapabilitiesAsync(Jid.Parse(Juliet)).WaitAsync(Wait));
             Assert.False(client.Disco.TryGetCapabilities(Jid.Parse(Juliet), out _));
-            Assert.Contains(logs.Logger.Entries, entry => entry.Id.Id == 2301 && entry.Level == LogLevel.Warning);
+            Assert.True(Logged(logs, 2301, LogLevel.Warning));
             retry.SetResult();
             Assert.Equal(Romeo, await asked.Task.WaitAsync(Wait));
         }
@@ -74,17 +79,21 @@ public class CapsVerificationTests
         var logs = new ListLoggerFactory();
         var duplicated = new DiscoInfo([new DiscoIdentity("client", "pc")], ["urn:a", "urn:a", "urn:b"]);
         var ver = CapsHash.Compute(duplicated);
+        var queried = new TaskCompletionSource();
         var (client, _) = await TestClients.ConnectedAsync(async server =>
         {
             await server.SendCapsPresenceAsync(Juliet, ver);
-            await server.AnswerAsync(await server.ExpectRequestAsync(ServerScript.DiscoInfo), duplicated.ToXElement());
+            var get = await server.ExpectRequestAsync(ServerScript.DiscoInfo);
+            queried.SetResult();
+            await server.AnswerAsync(get, duplicated.ToXElement());
             await server.UntilClientClosesAsync();
         }, logs: logs);
         await using (client)
         {
+            await queried.Task.WaitAsync(Wait);
             Assert.Null(await client.Disco.GetCapabilitiesAsync(Jid.Parse(Juliet)).WaitAsync(Wait));
             Assert.False(client.Disco.TryGetCapabilities(Jid.Parse(Juliet), out _));
-            Assert.Contains(logs.Logger.Entries, entry => entry.Id.Id == 2302);
+            Assert.True(Logged(logs, 2302, LogLevel.Warning));
         }
     }
 
@@ -93,10 +102,13 @@ public class CapsVerificationTests
     {
         var synced = new TaskCompletionSource();
         var failed = new TaskCompletionSource();
+        var queried = new TaskCompletionSource();
         var (client, _) = await TestClients.ConnectedAsync(async server =>
         {
             await server.SendCapsPresenceAsync(Juliet, BogusVer);
-            await server.AnswerAsync(await server.ExpectRequestAsync(ServerScript.DiscoInfo), CapsExamples.Simple().ToXElement());
+            var get = await server.ExpectRequestAsync(ServerScript.DiscoInfo);
+            queried.SetResult();
+            await server.AnswerAsync(get, CapsExamples.Simple().ToXElement());
             await failed.Task;
             await server.SendCapsPresenceAsync(Juliet, BogusVer);
             await server.SyncAsync();
@@ -105,6 +117,7 @@ public class CapsVerificationTests
         });
         await using (client)
         {
+            await queried.Task.WaitAsync(Wait);
             Assert.Null(await client.Disco.GetCapabilitiesAsync(Jid.Parse(Juliet)).WaitAsync(Wait));
             failed.SetResult();
             await synced.Task.WaitAsync(Wait);
@@ -157,6 +170,14 @@ public class CapsVerificationTests
             Assert.Equal(0, await synced.Task.WaitAsync(Wait));
             Assert.True(client.Disco.TryGetCapabilities(client.BoundJid!.Value, out var own));
             Assert.Equal(client.Disco.OwnInfo.Features, own.Features);
+        }
+    }
+
+    private static bool Logged(ListLoggerFactory logs, int eventId, LogLevel level)
+    {
+        lock (logs.Logger)
+        {
+            return logs.Logger.Entries.Any(entry => entry.Id.Id == eventId && entry.Level == level);
         }
     }
 }
