@@ -47,6 +47,12 @@ internal static class OptionsValidator
         {
             throw new ArgumentException("XmppClientOptions.SaslMechanisms must name at least one mechanism, or be null for all.", nameof(options));
         }
+
+        if (string.IsNullOrEmpty(options.SoftwareName) || string.IsNullOrEmpty(options.SoftwareVersion)
+            || string.IsNullOrEmpty(options.ClientType) || string.IsNullOrEmpty(options.CapsNode))
+        {
+            throw new ArgumentException("XmppClientOptions.SoftwareName, SoftwareVersion, ClientType and CapsNode must not be empty.", nameof(options));
+        }
     }
 
     private static void Positive(TimeSpan value, string name)

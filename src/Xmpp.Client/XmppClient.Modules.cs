@@ -3,6 +3,8 @@ using Xmpp.Client.Extensions;
 using Xmpp.Client.Extensions.ChatStates;
 using Xmpp.Client.Extensions.Receipts;
 using Xmpp.Client.Extensions.StanzaIds;
+using Xmpp.Client.Extensions.Disco;
+using Xmpp.Client.Extensions.EntityInfo;
 using Xmpp.Client.Stanzas;
 
 namespace Xmpp.Client;
@@ -20,6 +22,8 @@ public sealed partial class XmppClient
     /// <summary>Creates the modules <see cref="XmppClientOptions.Modules"/> asks for (one line per module).</summary>
     private void CreateModules()
     {
+        _disco = AddModule(XmppModules.ServiceDiscovery, client => new DiscoModule(client));
+        _info = AddModule(XmppModules.EntityInfo, client => new EntityInfoModule(client));
         _receipts = AddModule(XmppModules.Receipts, client => new ReceiptsModule(client));
         _chatStates = AddModule(XmppModules.ChatStates, client => new ChatStatesModule(client));
         _stanzaIds = AddModule(XmppModules.StanzaIds, client => new StanzaIdsModule(client));

@@ -19,7 +19,7 @@ namespace Xmpp.Client;
 /// };
 /// </code>
 /// </example>
-public sealed record XmppClientOptions
+public sealed partial record XmppClientOptions
 {
     /// <summary>
     /// The account to log in as. Its domain is the server to find (DNS SRV). A resource in this JID is used as the

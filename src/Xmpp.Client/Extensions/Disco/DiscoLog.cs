@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Logging;
+
+namespace Xmpp.Client.Extensions.Disco;
+
+/// <summary>Log messages of service discovery and entity capabilities (event ids 2300–2349).</summary>
+internal static partial class DiscoLog
+{
+    [LoggerMessage(EventId = 2300, Level = LogLevel.Debug, Message = "Verifying the capabilities {Ver} announced by {Jid}")]
+    public static partial void Verifying(ILogger logger, string ver, Jid jid);
+
+    [LoggerMessage(EventId = 2301, Level = LogLevel.Warning,
+        Message = "The capabilities {Jid} announced do not match their verification string {Ver} (the answer hashes to {Computed}); not cached")]
+    public static partial void HashMismatch(ILogger logger, Jid jid, string ver, string computed);
+
+    [LoggerMessage(EventId = 2302, Level = LogLevel.Warning, Message = "The capabilities answer of {Jid} for {Ver} is ill-formed ({Problem}); not cached")]
+    public static partial void IllFormed(ILogger logger, Jid jid, string ver, string problem);
+
+    [LoggerMessage(EventId = 2303, Level = LogLevel.Debug, Message = "Could not query the capabilities {Ver} of {Jid}")]
+    public static partial void QueryFailed(ILogger logger, string ver, Jid jid, Exception error);
+
+    [LoggerMessage(EventId = 2304, Level = LogLevel.Debug,
+        Message = "{Count} capability verifications are under way; {Jid}'s {Ver} is verified on its next presence or request")]
+    public static partial void TooManyLookups(ILogger logger, int count, Jid jid, string ver);
+
+    [LoggerMessage(EventId = 2305, Level = LogLevel.Debug, Message = "Verified and cached the capabilities {Ver} announced by {Jid}")]
+    public static partial void Verified(ILogger logger, string ver, Jid jid);
+}
