@@ -41,9 +41,10 @@ public sealed partial class XmppClient
 
         RaiseStateChanged(XmppClientState.Disconnected, XmppClientState.Connecting, null);
         XmppSession? session = null;
+        var events = new SessionEvents(this);
         try
         {
-            session = await OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+            session = await OpenSessionAsync(events, cancellationToken).ConfigureAwait(false);
             lock (_gate)
             {
                 _session = session;
@@ -51,10 +52,12 @@ public sealed partial class XmppClient
 
             session.Start();
             await ModulesStartAsync(cancellationToken).ConfigureAwait(false);
+            events.Ready(started: true);
             SetState(XmppClientState.Connected);
         }
         catch (Exception error)
         {
+            events.Ready(started: false);
             if (session is not null)
             {
                 lock (_gate)
@@ -109,7 +112,7 @@ public sealed partial class XmppClient
         }
     }
 
-    private async Task<XmppSession> OpenSessionAsync(CancellationToken cancellationToken)
+    private async Task<XmppSession> OpenSessionAsync(SessionEvents events, CancellationToken cancellationToken)
     {
         var domain = Options.Jid.Domain;
         string? redirect = null;
@@ -124,7 +127,7 @@ public sealed partial class XmppClient
                 var negotiator = new StreamNegotiator(Options, _logger);
                 var negotiated = await negotiator.NegotiateAsync(stream, new TlsClientSettings(domain, Options), negotiation.Token)
                     .ConfigureAwait(false);
-                return new XmppSession(stream, negotiated, new SessionEvents(this), _logger);
+                return new XmppSession(stream, negotiated, events, _logger);
             }
             catch (XmppStreamErrorException error) when (error is { Condition: StreamErrorCondition.SeeOtherHost, OtherHost: { } host } && redirect is null)
             {

@@ -49,21 +49,39 @@ public sealed partial class XmppClient
         }
     }
 
-    /// <summary>Receives from the session's read loop and queues for the event task.</summary>
+    /// <summary>
+    /// Receives from the session's read loop and queues for the event task. Nothing is dispatched until the modules
+    /// have started the session (<see cref="Ready"/>), so every module sees a session's first stanza after its own
+    /// start; IQ replies need no dispatch, so a module may await requests while starting.
+    /// </summary>
     private sealed class SessionEvents : ISessionHandler
     {
         private readonly XmppClient _client;
+        private readonly TaskCompletionSource<bool> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public SessionEvents(XmppClient client)
         {
             _client = client;
         }
 
+        /// <summary>Lets dispatch begin (<see langword="true"/>) or drops what this session received (<see langword="false"/>).</summary>
+        public void Ready(bool started) => _ready.TrySetResult(started);
+
         public ValueTask OnStanzaAsync(Stanza stanza, CancellationToken cancellationToken) =>
-            _client._events.EnqueueAsync(stanza.Element.Name, () => _client.DispatchAsync(stanza), cancellationToken);
+            _client._events.EnqueueAsync(stanza.Element.Name, async () =>
+            {
+                if (await _ready.Task.ConfigureAwait(false))
+                {
+                    await _client.DispatchAsync(stanza).ConfigureAwait(false);
+                }
+            }, cancellationToken);
 
         public ValueTask OnNonStanzaAsync(XmppElement element, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
-        public void OnEnded(XmppSession session, Exception? error) => _client.OnSessionEnded(session, error);
+        public void OnEnded(XmppSession session, Exception? error)
+        {
+            Ready(false);
+            _client.OnSessionEnded(session, error);
+        }
     }
 }

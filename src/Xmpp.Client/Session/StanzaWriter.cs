@@ -11,12 +11,14 @@ namespace Xmpp.Client.Session;
 /// The caller's token only bounds the wait for the lock. Once an element is being written it is written and flushed
 /// completely (bounded by the session's lifetime), because stopping halfway would corrupt the stream.
 /// </remarks>
-internal sealed class StanzaWriter : IDisposable
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The lock has no wait handle to release; see Close.")]
+internal sealed class StanzaWriter
 {
     private readonly XmppStream _stream;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly CancellationToken _sessionLifetime;
+    private volatile bool _closed;
 
     public StanzaWriter(XmppStream stream, ILogger logger, CancellationToken sessionLifetime)
     {
@@ -32,6 +34,7 @@ internal sealed class StanzaWriter : IDisposable
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            ThrowIfClosed();
             await _stream.WriteAsync(element, _sessionLifetime).ConfigureAwait(false);
         }
         finally
@@ -46,6 +49,7 @@ internal sealed class StanzaWriter : IDisposable
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            ThrowIfClosed();
             await _stream.CloseAsync(_sessionLifetime).ConfigureAwait(false);
         }
         finally
@@ -54,5 +58,15 @@ internal sealed class StanzaWriter : IDisposable
         }
     }
 
-    public void Dispose() => _lock.Dispose();
+    /// <summary>Refuses further writes (the session is over). The lock is not disposed: late writers may still be
+    /// waiting for it, and must get <see cref="XmppConnectionLostException"/>, not <see cref="ObjectDisposedException"/>.</summary>
+    public void Close() => _closed = true;
+
+    private void ThrowIfClosed()
+    {
+        if (_closed)
+        {
+            throw new XmppConnectionLostException("The session is closed; nothing more can be sent on it.");
+        }
+    }
 }

@@ -70,10 +70,10 @@ internal sealed class XmppSession : IAsyncDisposable
         }
 
         _closing = true;
+        Writer.Close();
         await _lifetime.CancelAsync().ConfigureAwait(false);
         await _stream.DisposeAsync().ConfigureAwait(false);
         await _readLoop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        Writer.Dispose();
         _lifetime.Dispose();
     }
 

@@ -13,7 +13,9 @@ internal static class TestClients
         TlsMode = TlsMode.Disabled,
         NegotiationTimeout = TimeSpan.FromSeconds(10),
         IqTimeout = TimeSpan.FromSeconds(10),
-        Modules = XmppModules.None, // scripted servers answer only what a test expects; module tests switch theirs on
+        // Scripted servers answer only what a test expects: modules that talk to the server at login (stanza ids)
+        // stay off; tests of other modules switch theirs on.
+        Modules = XmppModules.ServiceDiscovery | XmppModules.EntityInfo,
     };
 
     public static (XmppClient Client, FakeConnector Connector) Create(Func<FakeServer, Task> script, XmppClientOptions? options = null, ILoggerFactory? logs = null)

@@ -166,7 +166,7 @@ public class CapsVerificationTests
         });
         await using (client)
         {
-            await client.SendAsync(new Stanzas.Presence());
+            await client.SendAsync(new Xmpp.Client.Stanzas.Presence());
             Assert.Equal(0, await synced.Task.WaitAsync(Wait));
             Assert.True(client.Disco.TryGetCapabilities(client.BoundJid!.Value, out var own));
             Assert.Equal(client.Disco.OwnInfo.Features, own.Features);

@@ -65,7 +65,7 @@ public class DiscoQueryTests
         await using (client)
         {
             var error = await Assert.ThrowsAsync<XmppIqErrorException>(() => client.Disco.GetInfoAsync(Jid.Parse(FakeServer.Domain), "missing"));
-            Assert.Equal(Stanzas.StanzaErrorCondition.ItemNotFound, error.Error.Condition);
+            Assert.Equal(Xmpp.Client.Stanzas.StanzaErrorCondition.ItemNotFound, error.Error.Condition);
         }
     }
 }
