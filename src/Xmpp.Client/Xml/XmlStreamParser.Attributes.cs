@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Xmpp.Client.Xml;
 
 /// <summary>Attributes of a start tag: names, values (normalised), limits.</summary>
@@ -5,18 +7,12 @@ internal sealed partial class XmlStreamParser
 {
     private int TagBody(ReadOnlySpan<byte> s, int i)
     {
-        int k = s[i..].IndexOfAnyExcept(XmlChars.Whitespace);
-        if (k != 0)
+        i = SkipWhitespace(s, i, ref _sawSpace);
+        if (i == s.Length)
         {
-            _sawSpace = true;
+            return i;
         }
 
-        if (k < 0)
-        {
-            return s.Length;
-        }
-
-        i += k;
         byte b = s[i];
         int c = b;
         if (b >= 0x80 && DecodeScalar(s, i, out c) == 0)
@@ -34,6 +30,12 @@ internal sealed partial class XmlStreamParser
             Fail(StreamErrorCondition.NotWellFormed, "Attributes must be separated by whitespace", i);
         }
 
+        return StartAttribute(i);
+    }
+
+    /// <summary>Begins an attribute name at <paramref name="i"/>, enforcing <see cref="XmlStreamReaderOptions.MaxAttributes"/>.</summary>
+    private int StartAttribute(int i)
+    {
         if (_attrCount == _options.MaxAttributes)
         {
             Fail(StreamErrorCondition.PolicyViolation, $"A start tag has more than MaxAttributes ({_options.MaxAttributes}) attributes", i);
@@ -52,6 +54,18 @@ internal sealed partial class XmlStreamParser
         return i;
     }
 
+    /// <summary>Skips XML whitespace (usually one byte, so no vectorised search); notes whether there was any.</summary>
+    private static int SkipWhitespace(ReadOnlySpan<byte> s, int i, ref bool sawSpace)
+    {
+        while (i < s.Length && XmlChars.IsWhitespace(s[i]))
+        {
+            sawSpace = true;
+            i++;
+        }
+
+        return i;
+    }
+
     private int AttrName(ReadOnlySpan<byte> s, int i)
     {
         i = ScanName(s, i);
@@ -61,19 +75,28 @@ internal sealed partial class XmlStreamParser
         }
 
         SplitQName(TakeToken(s, i), i, out _attrPrefixes[_attrCount], out _attrLocals[_attrCount]);
+        if (i + 1 < s.Length && s[i] == '=' && s[i + 1] is (byte)'"' or (byte)'\'')
+        {
+            // The usual name="value": straight into the value.
+            _quote = s[i + 1];
+            BeginToken(i + 2);
+            _state = State.AttrValue;
+            return AttrValue(s, i + 2);
+        }
+
         _state = State.AttrEq;
         return i;
     }
 
     private int AttrEq(ReadOnlySpan<byte> s, int i)
     {
-        int k = s[i..].IndexOfAnyExcept(XmlChars.Whitespace);
-        if (k < 0)
+        bool sawSpace = false;
+        i = SkipWhitespace(s, i, ref sawSpace);
+        if (i == s.Length)
         {
-            return s.Length;
+            return i;
         }
 
-        i += k;
         if (s[i] != '=')
         {
             Fail(StreamErrorCondition.NotWellFormed, "Expected '=' after an attribute name", i);
@@ -85,13 +108,13 @@ internal sealed partial class XmlStreamParser
 
     private int AttrQuote(ReadOnlySpan<byte> s, int i)
     {
-        int k = s[i..].IndexOfAnyExcept(XmlChars.Whitespace);
-        if (k < 0)
+        bool sawSpace = false;
+        i = SkipWhitespace(s, i, ref sawSpace);
+        if (i == s.Length)
         {
-            return s.Length;
+            return i;
         }
 
-        i += k;
         if (s[i] is not ((byte)'"' or (byte)'\''))
         {
             Fail(StreamErrorCondition.NotWellFormed, "Attribute values must be in single or double quotes", i);
@@ -124,9 +147,7 @@ internal sealed partial class XmlStreamParser
             if (b == _quote)
             {
                 StoreAttributeValue(TakeToken(s, i));
-                _sawSpace = false;
-                _state = State.TagBody;
-                return i + 1;
+                return AfterAttributeValue(s, i + 1);
             }
 
             switch (b)
@@ -163,10 +184,40 @@ internal sealed partial class XmlStreamParser
         }
     }
 
+    /// <summary>After a closing quote: the usual '&gt;', '/&gt;' or ' name' are taken at once, anything else by <see cref="TagBody"/>.</summary>
+    private int AfterAttributeValue(ReadOnlySpan<byte> s, int i)
+    {
+        if (i + 1 < s.Length)
+        {
+            byte next = s[i];
+            if (next == '>')
+            {
+                return CompleteStartTag(s, i, selfClosing: false);
+            }
+
+            if (next == '/' && s[i + 1] == '>')
+            {
+                return CompleteStartTag(s, i + 1, selfClosing: true);
+            }
+
+            if (next == ' ' && s[i + 1] != ':' && XmlChars.IsAsciiNameStart(s[i + 1]))
+            {
+                return StartAttribute(i + 1);
+            }
+        }
+
+        _sawSpace = false;
+        _state = State.TagBody;
+        return i;
+    }
+
     private void StoreAttributeValue(ReadOnlySpan<byte> value)
     {
-        string prefix = _attrPrefixes[_attrCount];
-        bool declaration = prefix == "xmlns" || (prefix.Length == 0 && _attrLocals[_attrCount] == "xmlns");
-        _attrValues[_attrCount++] = declaration ? _names.Get(value) : XmlNameTable.GetValue(value);
+        bool declaration = IsDeclaration(_attrCount);
+        _declarations += declaration ? 1 : 0;
+        _attrValues[_attrCount] = declaration ? _names.Get(value)
+            : _attrLocals[_attrCount] == "id" ? Encoding.UTF8.GetString(value) // unique: caching would only evict
+            : _names.GetValue(value);
+        _attrCount++;
     }
 }

@@ -45,13 +45,17 @@ internal sealed partial class XmlStreamParser
 
     private int StreamContent(ReadOnlySpan<byte> s, int i)
     {
-        int k = s[i..].IndexOfAnyExcept(XmlChars.Whitespace);
-        if (k < 0)
+        if (s[i] != '<')
         {
-            return s.Length;
+            int k = s[i..].IndexOfAnyExcept(XmlChars.Whitespace);
+            if (k < 0)
+            {
+                return s.Length;
+            }
+
+            i += k;
         }
 
-        i += k;
         if (s[i] != '<')
         {
             Fail(StreamErrorCondition.BadFormat, "Character data is not allowed between stanzas; only whitespace is", i);
@@ -89,7 +93,7 @@ internal sealed partial class XmlStreamParser
                 case (byte)'<':
                     _tokenEnd = i;
                     _state = State.TagOpen;
-                    return i + 1;
+                    return i + 1 < s.Length ? TagOpen(s, i + 1) : i + 1;
                 case (byte)'&':
                     Spill(s, i);
                     BeginReference(State.Text);

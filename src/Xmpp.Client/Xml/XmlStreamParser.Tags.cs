@@ -33,6 +33,14 @@ internal sealed partial class XmlStreamParser
                 }
 
                 EndText(s);
+                ReadOnlySpan<byte> open = _openNames.Span[_openNameStarts[_depth]..];
+                int end = i + 1 + open.Length;
+                if (end < s.Length && s[end] == '>' && s.Slice(i + 1, open.Length).SequenceEqual(open))
+                {
+                    // The usual </name> of the open element, whole in this span.
+                    return CompleteEndTag(end);
+                }
+
                 BeginToken(i + 1);
                 _state = State.EndTagName;
                 return i + 1;
@@ -91,10 +99,16 @@ internal sealed partial class XmlStreamParser
         _openNames.Append(name);
         SplitQName(name, i, out _tagPrefix, out _tagLocal);
         _attrCount = 0;
+        _declarations = 0;
 
         byte b = s[i];
         if (XmlChars.IsWhitespace(b))
         {
+            if (b == ' ' && i + 1 < s.Length && s[i + 1] != ':' && XmlChars.IsAsciiNameStart(s[i + 1]))
+            {
+                return StartAttribute(i + 1);
+            }
+
             _sawSpace = true;
             _state = State.TagBody;
             return i + 1;
@@ -144,19 +158,24 @@ internal sealed partial class XmlStreamParser
             Fail(StreamErrorCondition.NotWellFormed, $"The end tag '</{Show(name)}>' does not match the open element '<{Show(open)}>'", i);
         }
 
+        if (s[i] == '>')
+        {
+            return CompleteEndTag(i);
+        }
+
         _state = State.EndTagTail;
         return i;
     }
 
     private int EndTagTail(ReadOnlySpan<byte> s, int i)
     {
-        int k = s[i..].IndexOfAnyExcept(XmlChars.Whitespace);
-        if (k < 0)
+        bool sawSpace = false;
+        i = SkipWhitespace(s, i, ref sawSpace);
+        if (i == s.Length)
         {
-            return s.Length;
+            return i;
         }
 
-        i += k;
         if (s[i] != '>')
         {
             Fail(StreamErrorCondition.NotWellFormed, "Expected '>' to close an end tag", i);

@@ -37,6 +37,7 @@ internal sealed partial class XmlStreamParser
     private readonly int[] _openNameStarts;
     private readonly XmppElement[] _open;
     private readonly int[] _scopeStarts;
+    private readonly int[] _childStarts;
 
     private State _state;
     private ParseResult _result;
@@ -65,6 +66,7 @@ internal sealed partial class XmlStreamParser
         _options = options;
         _open = new XmppElement[options.MaxDepth];
         _scopeStarts = new int[options.MaxDepth];
+        _childStarts = new int[options.MaxDepth];
         _openNameStarts = new int[options.MaxDepth + 1];
         int attributes = Math.Min(options.MaxAttributes, 16);
         _attrPrefixes = new string[attributes];
@@ -112,6 +114,8 @@ internal sealed partial class XmlStreamParser
         _inStream = false;
         _depth = 0;
         Array.Clear(_open);
+        Array.Clear(_pending, 0, _pendingCount);
+        _pendingCount = 0;
         _scope.PopTo(0);
         _openNames.Clear();
         _scratch.Clear();
