@@ -1,18 +1,8 @@
 namespace Xmpp.Client.Xml;
 
-/// <summary>Character data: before the header, between stanzas, inside elements, and references.</summary>
+/// <summary>Character data: before the header, between stanzas, and inside elements (text, line ends, ']]&gt;').</summary>
 internal sealed partial class XmlStreamParser
 {
-    private RefKind _refKind;
-
-    private State _referenceReturn;
-
-    private int _refValue;
-
-    private int _refLength;
-
-    private readonly byte[] _refName = new byte[8];
-
     private int Prolog(ReadOnlySpan<byte> s, int i)
     {
         if (_atDocumentStart && s[i] is 0x00 or 0xFE or 0xFF)

@@ -4,18 +4,9 @@ namespace Xmpp.Client.Xml;
 internal sealed partial class XmlStreamParser
 {
     private int _bangMatched;
-
     private byte _bangKind;
-
     private int _dashRun;
-
     private bool _questionMark;
-
-    private bool _xmlDeclarationAllowed;
-
-    private int _piLength;
-
-    private readonly byte[] _piTarget = new byte[3];
 
     private int Bang(ReadOnlySpan<byte> s, int i)
     {

@@ -5,6 +5,10 @@ namespace Xmpp.Client.Xml;
 /// <summary>Processing instructions and the XML declaration.</summary>
 internal sealed partial class XmlStreamParser
 {
+    private readonly byte[] _piTarget = new byte[3];
+    private bool _xmlDeclarationAllowed;
+    private int _piLength;
+
     private int PiTarget(ReadOnlySpan<byte> s, int i)
     {
         while (i < s.Length)

@@ -5,6 +5,12 @@ namespace Xmpp.Client.Xml;
 /// <summary>Entity and character references in text and attribute values.</summary>
 internal sealed partial class XmlStreamParser
 {
+    private readonly byte[] _refName = new byte[8];
+    private RefKind _refKind;
+    private State _referenceReturn;
+    private int _refValue;
+    private int _refLength;
+
     private enum RefKind : byte
     {
         Start,

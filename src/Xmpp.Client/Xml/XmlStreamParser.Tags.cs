@@ -4,19 +4,12 @@ namespace Xmpp.Client.Xml;
 internal sealed partial class XmlStreamParser
 {
     private string _tagPrefix = "";
-
     private string _tagLocal = "";
-
     private int _attrCount;
-
     private string[] _attrPrefixes;
-
     private string[] _attrLocals;
-
     private string[] _attrValues;
-
     private byte _quote;
-
     private bool _sawSpace;
 
     private int TagOpen(ReadOnlySpan<byte> s, int i)

@@ -10,6 +10,7 @@ namespace Xmpp.Client.Xml;
 /// </summary>
 internal sealed partial class XmlStreamParser
 {
+    /// <summary>Starts a new token at <paramref name="i"/> (and forgets the scratch buffer's contents).</summary>
     private void BeginToken(int i)
     {
         _tokenStart = i;

@@ -12,6 +12,7 @@ internal sealed partial class XmlStreamParser
     private PendingNode[] _pending = new PendingNode[InitialPending];
     private int _pendingCount;
     private int _declarations;
+
     /// <summary>Ends the text before a tag ('&lt;' was at <c>_tokenEnd</c>) and adds it to the open element.</summary>
     private void EndText(ReadOnlySpan<byte> s)
     {

@@ -19,6 +19,29 @@ public class XmppElementTests
     }
 
     [Fact]
+    public void Removing_an_attribute_keeps_the_order_of_the_others()
+    {
+        var e = new XmppElement("a", "").SetAttribute("x", "1").SetAttribute("y", "2").SetAttribute("z", "3");
+
+        e.SetAttribute("y", null);
+
+        Assert.Equal(["x", "z"], e.Attributes.Select(a => a.Name));
+    }
+
+    [Fact]
+    public void Children_added_after_a_look_at_Children_are_all_there()
+    {
+        var e = new XmppElement("a", "");
+        for (int i = 0; i < 10; i++)
+        {
+            e.AddText(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(i + 1, e.Children.Count);
+        }
+
+        Assert.Equal("0123456789", e.Value);
+    }
+
+    [Fact]
     public void Element_and_Elements_find_children_by_name_and_namespace()
     {
         var e = new XmppElement("a", "urn:a")
