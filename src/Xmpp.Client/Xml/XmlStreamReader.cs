@@ -107,7 +107,8 @@ internal sealed class XmlStreamReader
             ReadResult read = await _input.ReadAsync(ct).ConfigureAwait(false);
             if (read.IsCanceled)
             {
-                throw new OperationCanceledException("The pending read of the XML stream was canceled.");
+                _input.AdvanceTo(read.Buffer.Start);
+                throw new OperationCanceledException("The pending read of the XML stream was canceled (PipeReader.CancelPendingRead).");
             }
 
             if (Consume(read, out ParseResult result))

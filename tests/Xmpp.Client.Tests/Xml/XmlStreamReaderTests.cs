@@ -349,6 +349,21 @@ public class XmlStreamReaderTests
     }
 
     [Fact]
+    public async Task A_read_canceled_through_the_pipe_can_be_retried()
+    {
+        var pipe = new Pipe();
+        var reader = new XmlStreamReader(pipe.Reader);
+        await pipe.Writer.WriteAsync(Utf8("<?xml version='1.0'?>"));
+        ValueTask<XmlStreamHeader> pending = reader.ReadHeaderAsync(None);
+
+        pipe.Reader.CancelPendingRead();
+        await Assert.ThrowsAsync<OperationCanceledException>(async () => await pending);
+        await pipe.Writer.WriteAsync(Utf8(ClientHeader[21..]));
+
+        Assert.Equal("s1", (await reader.ReadHeaderAsync(None)).Id);
+    }
+
+    [Fact]
     public async Task Errors_name_the_byte_offset()
     {
         XmlStreamReader reader = await AfterHeaderAsync("<a>\u0001</a>");
