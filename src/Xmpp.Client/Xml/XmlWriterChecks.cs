@@ -16,7 +16,7 @@ internal static class XmlWriterChecks
             XmppElement element = pending.Pop();
             CheckName(element.Name, "element name");
             CheckNamespace(element.Namespace);
-            foreach (XmppAttribute a in element.Attributes)
+            foreach (XmppAttribute a in element.AttributeSpan)
             {
                 CheckName(a.Name, "attribute name");
                 if (a.Namespace == XmlNamespaces.Xmlns || (a.Namespace.Length == 0 && a.Name == "xmlns"))
@@ -30,7 +30,7 @@ internal static class XmlWriterChecks
                 CheckChars(a.Value, $"The value of attribute '{a.Name}'");
             }
 
-            foreach (XmppNode child in element.Children)
+            foreach (XmppNode child in element.ChildSpan)
             {
                 if (child is XmppText text)
                 {

@@ -46,6 +46,12 @@ internal sealed partial class XmppElement : XmppNode
     /// <summary>The child elements and text nodes in document order. A view: read it, do not keep it across changes.</summary>
     public IReadOnlyList<XmppNode> Children => Trimmed(ref _children, _childCount);
 
+    /// <summary>The attributes without a copy or an enumerator (for the writer's loops).</summary>
+    internal ReadOnlySpan<XmppAttribute> AttributeSpan => _attributes.AsSpan(0, _attributeCount);
+
+    /// <summary>The children without a copy or an enumerator (for the writer's loops).</summary>
+    internal ReadOnlySpan<XmppNode> ChildSpan => _children.AsSpan(0, _childCount);
+
     /// <summary>The concatenated text of all descendant text nodes, in document order.</summary>
     public string Value
     {
