@@ -46,8 +46,8 @@ internal sealed class TreeWriter
         while (_frames.Count > 0)
         {
             Frame top = _frames.Pop();
-            IReadOnlyList<XmppNode> children = top.Element.Children;
-            if (top.NextChild == children.Count)
+            ReadOnlySpan<XmppNode> children = top.Element.ChildSpan;
+            if (top.NextChild == children.Length)
             {
                 o.Write("</"u8);
                 o.WriteName(top.Prefix, top.Element.Name);
@@ -89,12 +89,12 @@ internal sealed class TreeWriter
             o.WriteAttribute(null, "xmlns", element.Namespace);
         }
 
-        foreach (XmppAttribute a in element.Attributes)
+        foreach (XmppAttribute a in element.AttributeSpan)
         {
             o.WriteAttribute(AttributePrefix(ref o, a.Namespace), a.Name, a.Value);
         }
 
-        if (element.Children.Count == 0)
+        if (element.ChildSpan.IsEmpty)
         {
             o.Write("/>"u8);
             _prefixes.RemoveRange(prefixCount, _prefixes.Count - prefixCount);

@@ -3,9 +3,10 @@ using System.Text;
 namespace Xmpp.Client.Xml;
 
 /// <summary>
-/// Turns UTF-8 names and namespace names into strings without allocating for ones seen before. A static table of
-/// common XMPP names, namespaces and attribute values is shared by all readers; each reader adds what else it sees,
-/// up to a bound so a peer cannot grow it without limit.
+/// Turns UTF-8 names, namespace names and values into strings without allocating for ones seen before. A static
+/// table of common XMPP names, namespaces and attribute values is shared by all readers; each reader adds the names
+/// and namespaces it sees, up to a bound so a peer cannot grow it without limit, and keeps a fixed-size cache of
+/// recent values.
 /// </summary>
 internal sealed class XmlNameTable
 {
@@ -15,8 +16,9 @@ internal sealed class XmlNameTable
     private static readonly Table s_common = BuildCommon();
 
     private readonly Table _own = new(256);
+    private readonly ValueCache _values = new();
 
-    /// <summary>Returns the string for the bytes, interning it if there is room.</summary>
+    /// <summary>Returns the string for a name or namespace name, interning it if there is room.</summary>
     public string Get(ReadOnlySpan<byte> utf8)
     {
         if (utf8.IsEmpty)
@@ -24,7 +26,7 @@ internal sealed class XmlNameTable
             return "";
         }
 
-        int hash = Hash(utf8);
+        int hash = Utf8Hash.Of(utf8);
         string? found = s_common.Find(utf8, hash) ?? _own.Find(utf8, hash);
         if (found is not null)
         {
@@ -40,26 +42,24 @@ internal sealed class XmlNameTable
         return value;
     }
 
-    /// <summary>Returns the shared string for a common value (such as <c>chat</c> or <c>result</c>) or a new string.</summary>
-    public static string GetValue(ReadOnlySpan<byte> utf8)
+    /// <summary>
+    /// Returns the string for an attribute value or a short text: a shared one for common values (such as <c>chat</c>
+    /// or <c>result</c>), a recently seen equal one, or a new one.
+    /// </summary>
+    public string GetValue(ReadOnlySpan<byte> utf8)
     {
         if (utf8.IsEmpty)
         {
             return "";
         }
 
-        return (utf8.Length <= 32 ? s_common.Find(utf8, Hash(utf8)) : null) ?? Encoding.UTF8.GetString(utf8);
-    }
-
-    private static int Hash(ReadOnlySpan<byte> utf8)
-    {
-        uint hash = 2166136261;
-        foreach (byte b in utf8)
+        if (utf8.Length > ValueCache.MaxBytes)
         {
-            hash = (hash ^ b) * 16777619;
+            return Encoding.UTF8.GetString(utf8);
         }
 
-        return (int)hash;
+        int hash = Utf8Hash.Of(utf8);
+        return s_common.Find(utf8, hash) ?? _values.Get(utf8, hash);
     }
 
     private static Table BuildCommon()
@@ -68,7 +68,7 @@ internal sealed class XmlNameTable
         foreach (string s in CommonStrings.All)
         {
             byte[] utf8 = Encoding.UTF8.GetBytes(s);
-            int hash = Hash(utf8);
+            int hash = Utf8Hash.Of(utf8);
             if (table.Find(utf8, hash) is null)
             {
                 table.Add(utf8, hash, s);

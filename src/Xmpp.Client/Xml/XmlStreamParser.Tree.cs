@@ -5,6 +5,14 @@ namespace Xmpp.Client.Xml;
 /// <summary>Building the tree: text nodes, elements with resolved namespaces, and the stream header.</summary>
 internal sealed partial class XmlStreamParser
 {
+    private const int ShortText = 32;
+    private const int InitialPending = 64;
+    private const int KeepPending = 4096;
+
+    private PendingNode[] _pending = new PendingNode[InitialPending];
+    private int _pendingCount;
+    private int _declarations;
+
     /// <summary>Ends the text before a tag ('&lt;' was at <c>_tokenEnd</c>) and adds it to the open element.</summary>
     private void EndText(ReadOnlySpan<byte> s)
     {
@@ -16,7 +24,42 @@ internal sealed partial class XmlStreamParser
         ReadOnlySpan<byte> text = TakeToken(s, _tokenEnd);
         if (!text.IsEmpty)
         {
-            _open[_depth - 1].AddChild(new XmppText(Encoding.UTF8.GetString(text)));
+            AddToOpenElement(new XmppText(text.Length <= ShortText ? _names.GetValue(text) : Encoding.UTF8.GetString(text)));
+        }
+    }
+
+    /// <summary>Adds a node to the children of the innermost open element; they are collected when it closes.</summary>
+    private void AddToOpenElement(XmppNode node)
+    {
+        node.Parent = _open[_depth - 1];
+        if (_pendingCount == _pending.Length)
+        {
+            Array.Resize(ref _pending, _pending.Length * 2);
+        }
+
+        _pending[_pendingCount++].Node = node;
+    }
+
+    /// <summary>Gives a closing element its children, exactly sized, and clears them from the pending stack.</summary>
+    private void CollectChildren(XmppElement element, int start)
+    {
+        int count = _pendingCount - start;
+        if (count > 0)
+        {
+            var children = new XmppNode[count];
+            for (int k = 0; k < count; k++)
+            {
+                children[k] = _pending[start + k].Node;
+            }
+
+            element.SetChildren(children);
+            Array.Clear(_pending, start, count);
+            _pendingCount = start;
+        }
+
+        if (start == 0 && _pending.Length > KeepPending)
+        {
+            _pending = new PendingNode[InitialPending];
         }
     }
 
@@ -55,7 +98,7 @@ internal sealed partial class XmlStreamParser
         var element = new XmppElement(_tagLocal, ns, ResolveAttributes(i));
         if (_depth > 0)
         {
-            _open[_depth - 1].AddChild(element);
+            AddToOpenElement(element);
         }
 
         if (selfClosing)
@@ -71,6 +114,7 @@ internal sealed partial class XmlStreamParser
         {
             _open[_depth] = element;
             _scopeStarts[_depth] = scopeStart;
+            _childStarts[_depth] = _pendingCount;
             _depth++;
         }
 
@@ -94,6 +138,7 @@ internal sealed partial class XmlStreamParser
         XmppElement closed = _open[_depth];
         _open[_depth] = null!;
         _scope.PopTo(_scopeStarts[_depth]);
+        CollectChildren(closed, _childStarts[_depth]);
         if (_depth == 0)
         {
             return Complete(closed, i);
@@ -137,9 +182,9 @@ internal sealed partial class XmlStreamParser
                 $"Expected <{_tagPrefix}:stream> in namespace '{XmlNamespaces.Streams}', got <{_tagPrefix}:{_tagLocal}> in namespace '{ns}'", i);
         }
 
-        List<XmppAttribute>? attributes = ResolveAttributes(i);
+        XmppAttribute[] attributes = ResolveAttributes(i) ?? [];
         string? Attribute(string name, string attributeNs = "") =>
-            attributes?.Find(a => a.Name == name && a.Namespace == attributeNs).Value;
+            Array.Find(attributes, a => a.Name == name && a.Namespace == attributeNs).Value;
 
         _header = new XmlStreamHeader
         {
@@ -162,7 +207,7 @@ internal sealed partial class XmlStreamParser
     /// <summary>Pushes the start tag's namespace declarations, checking them against Namespaces in XML 1.0 §3.</summary>
     private void DeclareNamespaces(int scopeStart, int i)
     {
-        for (int a = 0; a < _attrCount; a++)
+        for (int a = 0; a < _attrCount && _declarations > 0; a++)
         {
             string prefix;
             if (_attrPrefixes[a].Length == 0 && _attrLocals[a] == "xmlns")
@@ -197,33 +242,47 @@ internal sealed partial class XmlStreamParser
         }
     }
 
-    /// <summary>Resolves the start tag's attributes (declarations left out) and rejects duplicates.</summary>
-    private List<XmppAttribute>? ResolveAttributes(int i)
+    /// <summary>Resolves the start tag's attributes (declarations left out) into an exactly sized array; rejects duplicates.</summary>
+    private XmppAttribute[]? ResolveAttributes(int i)
     {
-        List<XmppAttribute>? attributes = null;
+        int count = _attrCount - _declarations;
+        if (count == 0)
+        {
+            return null;
+        }
+
+        var attributes = new XmppAttribute[count];
+        int n = 0;
         for (int a = 0; a < _attrCount; a++)
         {
-            string prefix = _attrPrefixes[a];
-            string local = _attrLocals[a];
-            if (prefix == "xmlns" || (prefix.Length == 0 && local == "xmlns"))
+            if (_declarations > 0 && IsDeclaration(a))
             {
                 continue;
             }
 
+            string prefix = _attrPrefixes[a];
+            string local = _attrLocals[a];
             string ns = prefix.Length == 0 ? "" : prefix == "xml" ? XmlNamespaces.Xml : _scope.Lookup(prefix) ?? FailUndeclared(prefix, i);
-            attributes ??= new List<XmppAttribute>(_attrCount);
-            foreach (XmppAttribute existing in attributes)
+            for (int k = 0; k < n; k++)
             {
-                if (existing.Name == local && existing.Namespace == ns)
+                if (attributes[k].Name == local && attributes[k].Namespace == ns)
                 {
                     Fail(StreamErrorCondition.NotWellFormed, $"The attribute '{local}' appears twice in one start tag", i);
                 }
             }
 
-            attributes.Add(new XmppAttribute(local, ns, _attrValues[a]));
+            attributes[n++] = new XmppAttribute(local, ns, _attrValues[a]);
         }
 
         return attributes;
+    }
+
+    private bool IsDeclaration(int a) => _attrPrefixes[a] == "xmlns" || (_attrPrefixes[a].Length == 0 && _attrLocals[a] == "xmlns");
+
+    /// <summary>A slot of the pending-children stack (a struct, so storing a node needs no array covariance check).</summary>
+    private struct PendingNode
+    {
+        public XmppNode Node;
     }
 
     private string FailUndeclared(string prefix, int i) =>

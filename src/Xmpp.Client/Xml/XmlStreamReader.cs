@@ -61,8 +61,7 @@ internal sealed class XmlStreamReader
     /// <returns>The element, or <see langword="null"/> once the peer has closed the stream with <c>&lt;/stream:stream&gt;</c>.</returns>
     /// <exception cref="XmppXmlException">The peer sent XML that breaks a rule or a limit.</exception>
     /// <exception cref="EndOfStreamException">The connection ended without <c>&lt;/stream:stream&gt;</c> (it broke).</exception>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<XmppElement?> ReadElementAsync(CancellationToken ct)
+    public ValueTask<XmppElement?> ReadElementAsync(CancellationToken ct)
     {
         if (!_headerRead)
         {
@@ -71,16 +70,12 @@ internal sealed class XmlStreamReader
 
         if (_ended)
         {
-            return null;
+            return new ValueTask<XmppElement?>((XmppElement?)null);
         }
 
-        if (await NextAsync(ct).ConfigureAwait(false) == ParseResult.StreamEnd)
-        {
-            _ended = true;
-            return null;
-        }
-
-        return _parser.TakeElement();
+        // Usually the bytes are already there and no async machinery is needed.
+        ValueTask<ParseResult> next = NextAsync(ct);
+        return next.IsCompletedSuccessfully ? new ValueTask<XmppElement?>(Take(next.Result)) : TakeAsync(next);
     }
 
     /// <summary>
@@ -92,6 +87,20 @@ internal sealed class XmlStreamReader
         _parser.Reset(_offset);
         _headerRead = false;
         _ended = false;
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<XmppElement?> TakeAsync(ValueTask<ParseResult> next) => Take(await next.ConfigureAwait(false));
+
+    private XmppElement? Take(ParseResult result)
+    {
+        if (result == ParseResult.StreamEnd)
+        {
+            _ended = true;
+            return null;
+        }
+
+        return _parser.TakeElement();
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
@@ -107,7 +116,8 @@ internal sealed class XmlStreamReader
             ReadResult read = await _input.ReadAsync(ct).ConfigureAwait(false);
             if (read.IsCanceled)
             {
-                throw new OperationCanceledException("The pending read of the XML stream was canceled.");
+                _input.AdvanceTo(read.Buffer.Start);
+                throw new OperationCanceledException("The pending read of the XML stream was canceled (PipeReader.CancelPendingRead).");
             }
 
             if (Consume(read, out ParseResult result))

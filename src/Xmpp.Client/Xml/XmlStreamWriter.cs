@@ -26,7 +26,8 @@ internal static class XmlStreamWriter
         var extra = new List<KeyValuePair<string, string>>();
         foreach (KeyValuePair<string, string> ns in header.Namespaces)
         {
-            if (ns.Key.Length > 0 && ns.Key != header.StreamPrefix)
+            bool implicitXml = ns.Key == "xml" && ns.Value == XmlNamespaces.Xml;
+            if (ns.Key.Length > 0 && ns.Key != header.StreamPrefix && !implicitXml)
             {
                 XmlWriterChecks.CheckName(ns.Key, "namespace prefix");
                 if (ns.Key is "xml" or "xmlns" || ns.Value.Length == 0)

@@ -16,7 +16,7 @@ internal static class XmlWriterChecks
             XmppElement element = pending.Pop();
             CheckName(element.Name, "element name");
             CheckNamespace(element.Namespace);
-            foreach (XmppAttribute a in element.Attributes)
+            foreach (XmppAttribute a in element.AttributeSpan)
             {
                 CheckName(a.Name, "attribute name");
                 if (a.Namespace == XmlNamespaces.Xmlns || (a.Namespace.Length == 0 && a.Name == "xmlns"))
@@ -27,14 +27,14 @@ internal static class XmlWriterChecks
                 }
 
                 CheckNamespace(a.Namespace);
-                CheckChars(a.Value, $"The value of attribute '{a.Name}'");
+                ThrowIfInvalid(a.Value, "The value of attribute '", a.Name, "'");
             }
 
-            foreach (XmppNode child in element.Children)
+            foreach (XmppNode child in element.ChildSpan)
             {
                 if (child is XmppText text)
                 {
-                    CheckChars(text.Value, $"Text in <{element.Name}>");
+                    ThrowIfInvalid(text.Value, "Text in <", element.Name, ">");
                 }
                 else
                 {
@@ -63,16 +63,32 @@ internal static class XmlWriterChecks
     }
 
     /// <summary>Throws unless every character is allowed by XML 1.0 §2.2 and every surrogate is paired.</summary>
-    public static void CheckChars(string value, string what)
+    /// <param name="value">The characters to check.</param>
+    /// <param name="what">Names the value in the exception message.</param>
+    public static void CheckChars(string value, string what) => ThrowIfInvalid(value, what, "", "");
+
+    /// <summary>Like <see cref="CheckChars"/>; the message is <paramref name="what"/> + <paramref name="name"/> +
+    /// <paramref name="after"/>, built only when it is needed.</summary>
+    private static void ThrowIfInvalid(string value, string what, string name, string after)
     {
-        ReadOnlySpan<char> s = value;
+        int bad = IndexOfInvalid(value);
+        if (bad >= 0)
+        {
+            char c = value[bad];
+            string kind = char.IsSurrogate(c) ? "an unpaired surrogate" : "a character XML 1.0 does not allow";
+            throw new ArgumentException($"{what}{name}{after} contains U+{(int)c:X4} at index {bad}, {kind}; it cannot be sent.", nameof(value));
+        }
+    }
+
+    private static int IndexOfInvalid(ReadOnlySpan<char> s)
+    {
         int i = 0;
         while (true)
         {
             int k = s[i..].IndexOfAnyExceptInRange(' ', '\uD7FF');
             if (k < 0)
             {
-                return;
+                return -1;
             }
 
             i += k;
@@ -87,13 +103,12 @@ internal static class XmlWriterChecks
             }
             else
             {
-                string kind = char.IsSurrogate(c) ? "an unpaired surrogate" : "a character XML 1.0 does not allow";
-                throw new ArgumentException($"{what} contains U+{(int)c:X4} at index {i}, {kind}; it cannot be sent.", nameof(value));
+                return i;
             }
 
             if (i == s.Length)
             {
-                return;
+                return -1;
             }
         }
     }

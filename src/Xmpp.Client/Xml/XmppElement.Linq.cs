@@ -15,7 +15,7 @@ internal sealed partial class XmppElement
         while (pending.Count > 0)
         {
             (XmppElement source, XElement target) = pending.Pop();
-            foreach (XmppNode node in source.Children)
+            foreach (XmppNode node in source.ChildSpan)
             {
                 if (node is XmppText text)
                 {
@@ -71,7 +71,7 @@ internal sealed partial class XmppElement
     private static XElement NewXElement(XmppElement source)
     {
         var element = new XElement(XName.Get(source.Name, source.Namespace));
-        foreach (XmppAttribute a in source.Attributes)
+        foreach (XmppAttribute a in source.AttributeSpan)
         {
             element.Add(new XAttribute(XName.Get(a.Name, a.Namespace), a.Value));
         }

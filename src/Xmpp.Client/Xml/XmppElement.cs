@@ -9,8 +9,10 @@ namespace Xmpp.Client.Xml;
 /// <remarks>Not thread-safe. Users see stanza payloads as <see cref="System.Xml.Linq.XElement"/> through <see cref="ToXElement"/>.</remarks>
 internal sealed partial class XmppElement : XmppNode
 {
-    private List<XmppAttribute>? _attributes;
-    private List<XmppNode>? _children;
+    private XmppAttribute[]? _attributes;
+    private int _attributeCount;
+    private XmppNode[]? _children;
+    private int _childCount;
 
     /// <summary>Creates an element with no attributes and no children.</summary>
     /// <param name="name">The local name (no prefix).</param>
@@ -23,12 +25,13 @@ internal sealed partial class XmppElement : XmppNode
         Namespace = ns;
     }
 
-    /// <summary>Used by the parser: names are valid and the attribute list is already free of duplicates.</summary>
-    internal XmppElement(string name, string ns, List<XmppAttribute>? attributes)
+    /// <summary>Used by the parser: names are valid and the attributes (exactly sized) are free of duplicates.</summary>
+    internal XmppElement(string name, string ns, XmppAttribute[]? attributes)
     {
         Name = name;
         Namespace = ns;
         _attributes = attributes;
+        _attributeCount = attributes?.Length ?? 0;
     }
 
     /// <summary>The local name.</summary>
@@ -37,11 +40,17 @@ internal sealed partial class XmppElement : XmppNode
     /// <summary>The namespace name; <c>""</c> for none.</summary>
     public string Namespace { get; }
 
-    /// <summary>The attributes, without namespace declarations.</summary>
-    public IReadOnlyList<XmppAttribute> Attributes => (IReadOnlyList<XmppAttribute>?)_attributes ?? [];
+    /// <summary>The attributes, without namespace declarations. A view: read it, do not keep it across changes.</summary>
+    public IReadOnlyList<XmppAttribute> Attributes => Trimmed(ref _attributes, _attributeCount);
 
-    /// <summary>The child elements and text nodes in document order.</summary>
-    public IReadOnlyList<XmppNode> Children => (IReadOnlyList<XmppNode>?)_children ?? [];
+    /// <summary>The child elements and text nodes in document order. A view: read it, do not keep it across changes.</summary>
+    public IReadOnlyList<XmppNode> Children => Trimmed(ref _children, _childCount);
+
+    /// <summary>The attributes without a copy or an enumerator (for the writer's loops).</summary>
+    internal ReadOnlySpan<XmppAttribute> AttributeSpan => _attributes.AsSpan(0, _attributeCount);
+
+    /// <summary>The children without a copy or an enumerator (for the writer's loops).</summary>
+    internal ReadOnlySpan<XmppNode> ChildSpan => _children.AsSpan(0, _childCount);
 
     /// <summary>The concatenated text of all descendant text nodes, in document order.</summary>
     public string Value
@@ -53,7 +62,7 @@ internal sealed partial class XmppElement : XmppNode
                 return "";
             }
 
-            if (_children.Count == 1 && _children[0] is XmppText only)
+            if (_childCount == 1 && _children[0] is XmppText only)
             {
                 return only.Value;
             }
@@ -87,7 +96,8 @@ internal sealed partial class XmppElement : XmppNode
         {
             if (index >= 0)
             {
-                _attributes!.RemoveAt(index);
+                _attributes.AsSpan(index + 1, _attributeCount - index - 1).CopyTo(_attributes.AsSpan(index));
+                _attributes![--_attributeCount] = default;
             }
         }
         else if (index >= 0)
@@ -96,7 +106,7 @@ internal sealed partial class XmppElement : XmppNode
         }
         else
         {
-            (_attributes ??= []).Add(new XmppAttribute(name, ns, value));
+            Append(ref _attributes, ref _attributeCount, new XmppAttribute(name, ns, value));
         }
 
         return this;
@@ -140,14 +150,11 @@ internal sealed partial class XmppElement : XmppNode
     /// <param name="ns">The namespace name.</param>
     public XmppElement? Element(string name, string ns)
     {
-        if (_children is not null)
+        for (int i = 0; i < _childCount; i++)
         {
-            foreach (XmppNode node in _children)
+            if (_children![i] is XmppElement e && e.Name == name && e.Namespace == ns)
             {
-                if (node is XmppElement e && e.Name == name && e.Namespace == ns)
-                {
-                    return e;
-                }
+                return e;
             }
         }
 
@@ -155,7 +162,7 @@ internal sealed partial class XmppElement : XmppNode
     }
 
     /// <summary>Returns the child elements in document order.</summary>
-    public IEnumerable<XmppElement> Elements() => _children is null ? [] : _children.OfType<XmppElement>();
+    public IEnumerable<XmppElement> Elements() => Children.OfType<XmppElement>();
 
     /// <summary>Returns the child elements with the given name and namespace, in document order.</summary>
     /// <param name="name">The local name.</param>
@@ -167,23 +174,53 @@ internal sealed partial class XmppElement : XmppNode
     internal void AddChild(XmppNode child)
     {
         child.Parent = this;
-        (_children ??= []).Add(child);
+        Append(ref _children, ref _childCount, child);
+    }
+
+    /// <summary>Used by the parser: the children, exactly sized, whose <see cref="XmppNode.Parent"/> is already this.</summary>
+    internal void SetChildren(XmppNode[] children)
+    {
+        _children = children;
+        _childCount = children.Length;
     }
 
     private int IndexOfAttribute(string name, string ns)
     {
-        if (_attributes is not null)
+        for (int i = 0; i < _attributeCount; i++)
         {
-            for (int i = 0; i < _attributes.Count; i++)
+            if (_attributes![i].Name == name && _attributes[i].Namespace == ns)
             {
-                if (_attributes[i].Name == name && _attributes[i].Namespace == ns)
-                {
-                    return i;
-                }
+                return i;
             }
         }
 
         return -1;
+    }
+
+    private static void Append<T>(ref T[]? items, ref int count, T item)
+    {
+        if (items is null || count == items.Length)
+        {
+            Array.Resize(ref items, Math.Max(4, count * 2));
+        }
+
+        items[count++] = item;
+    }
+
+    /// <summary>The items as an exactly sized array (parsed trees already are; built ones are trimmed on first look).</summary>
+    private static T[] Trimmed<T>(ref T[]? items, int count)
+    {
+        if (items is null)
+        {
+            return [];
+        }
+
+        if (items.Length != count)
+        {
+            Array.Resize(ref items, count);
+        }
+
+        return items;
     }
 
     private static void AppendText(XmppElement root, StringBuilder text)

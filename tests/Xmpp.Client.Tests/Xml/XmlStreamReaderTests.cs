@@ -159,6 +159,39 @@ public class XmlStreamReaderTests
     }
 
     [Fact]
+    public async Task Repeated_and_distinct_values_all_read_back_exactly()
+    {
+        var random = new Random(7);
+        string[] values = [.. Enumerable.Range(0, 3000).Select(i => random.Next(3) == 0 ? $"user{i}@example.com/r" : $"user{i % 20}@example.com/r")];
+        var xml = new System.Text.StringBuilder();
+        foreach (string v in values)
+        {
+            xml.Append($"<message from='{v}'><body>{v}</body><group>{v[..5]}</group></message>");
+        }
+
+        XmlStreamReader reader = await AfterHeaderAsync(xml + "</stream:stream>");
+
+        foreach (string v in values)
+        {
+            XmppElement m = (await reader.ReadElementAsync(None))!;
+            Assert.Equal(v, m.GetAttribute("from"));
+            Assert.Equal(v, m.Element("body", "jabber:client")!.Value);
+            Assert.Equal(v[..5], m.Element("group", "jabber:client")!.Value);
+        }
+    }
+
+    [Fact]
+    public async Task Parsed_nodes_know_their_parent()
+    {
+        XmppElement e = await FirstElementAsync("<a>t<b><c/></b></a>");
+
+        Assert.Null(e.Parent);
+        Assert.All(e.Children, child => Assert.Same(e, child.Parent));
+        XmppElement b = e.Element("b", "jabber:client")!;
+        Assert.Same(b, b.Children[0].Parent);
+    }
+
+    [Fact]
     public async Task Whitespace_inside_elements_is_kept_as_text()
     {
         XmppElement e = await FirstElementAsync("<a>\n  <b/>\n</a>");
@@ -313,6 +346,21 @@ public class XmlStreamReaderTests
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await pending);
+    }
+
+    [Fact]
+    public async Task A_read_canceled_through_the_pipe_can_be_retried()
+    {
+        var pipe = new Pipe();
+        var reader = new XmlStreamReader(pipe.Reader);
+        await pipe.Writer.WriteAsync(Utf8("<?xml version='1.0'?>"));
+        ValueTask<XmlStreamHeader> pending = reader.ReadHeaderAsync(None);
+
+        pipe.Reader.CancelPendingRead();
+        await Assert.ThrowsAsync<OperationCanceledException>(async () => await pending);
+        await pipe.Writer.WriteAsync(Utf8(ClientHeader[21..]));
+
+        Assert.Equal("s1", (await reader.ReadHeaderAsync(None)).Id);
     }
 
     [Fact]
