@@ -31,7 +31,7 @@ internal static class EndToEndRunner
         var root = FindRepositoryRoot();
         var total = Stopwatch.StartNew();
         var loadBefore = LoadAverage();
-        Console.WriteLine($"Starting Prosody (tests/servers/prosody.sh) ...");
+        Console.WriteLine("Starting Prosody (tests/servers/prosody.sh) ...");
         var server = await ProsodyServer.StartAsync(root);
         try
         {

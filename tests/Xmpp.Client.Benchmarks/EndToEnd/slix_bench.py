@@ -10,7 +10,8 @@ Runs one scenario against a running server and prints one JSON object on stdout;
 What is done to keep the comparison fair (the same as the .NET side does):
 - No DNS: connect() gets the host and port, and get_dns_records is overridden so slixmpp does not first ask DNS
   for the A/AAAA records of the XMPP domain (the .NET client with Options.Host connects straight to the host).
-- SASL SCRAM-SHA-256 (feature_mechanisms use_mech), STARTTLS with the test CA, certificate checked against the domain.
+- SASL SCRAM-SHA-256 (feature_mechanisms use_mech), STARTTLS with the test CA, certificate checked against the
+  domain (default_domain set, see BenchClient).
 - Nagle: asyncio sets TCP_NODELAY on every TCP transport (selector_events.py); the script reads it back and reports it.
 - slixmpp 1.8 has no send throttling: XMLStream.send() queues, run_filters() writes each stanza to the transport as
   soon as it is taken from the queue (the old SleekXMPP-era rate limiting does not exist in this version).
@@ -38,17 +39,21 @@ BODY_LENGTH = 100
 
 
 class BenchClient(slixmpp.ClientXMPP):
-    """A ClientXMPP that connects to the given address without any DNS lookup."""
+    """A ClientXMPP that connects to the given address without any DNS lookup and checks the certificate's name."""
 
     def __init__(self, jid, password, host, port, ca, mechanism="SCRAM-SHA-256"):
         super().__init__(jid, password, plugin_config={"feature_mechanisms": {"use_mech": mechanism}})
         self.ca_certs = ca
+        # With an IP address in connect(), slixmpp 1.8.3 leaves default_domain empty and then starts TLS without a
+        # server name (no SNI, no name check). Connecting by domain, its normal use, sets it to the domain; so here.
+        self.default_domain = self.boundjid.domain
         self._bench_address = (host, port)
         self.started = asyncio.get_event_loop().create_future()
         self.add_event_handler("session_start", self._on_started)
         self.add_event_handler("failed_auth", self._on_failed)
         self.add_event_handler("connection_failed", self._on_failed)
         self.add_event_handler("stream_error", self._on_failed)
+        self.add_event_handler("ssl_invalid_chain", self._on_failed)
 
     async def get_dns_records(self, domain, port=None):
         host, port = self._bench_address
@@ -72,6 +77,10 @@ class BenchClient(slixmpp.ClientXMPP):
     def tls_version(self):
         obj = self.transport.get_extra_info("ssl_object") if self.transport else None
         return obj.version() if obj else None
+
+    def tls_server_name(self):
+        obj = self.transport.get_extra_info("ssl_object") if self.transport else None
+        return obj.server_hostname if obj else None
 
     def nodelay(self):
         sock = self.transport.get_extra_info("socket") if self.transport else None
@@ -119,7 +128,8 @@ async def login():
         await asyncio.wait_for(client.start(), 30)
         bound = time.perf_counter()
         cpu, server = time.process_time() - cpu, server_cpu() - server
-        info = {"mechanism": client.mechanism(), "tls": client.tls_version(), "nodelay": client.nodelay()}
+        info = {"mechanism": client.mechanism(), "tls": client.tls_version(), "tls_server_name": client.tls_server_name(),
+                "nodelay": client.nodelay()}
         await close(client)
         end = time.perf_counter()
         if i >= ARGS.warmup:
