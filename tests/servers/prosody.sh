@@ -50,6 +50,8 @@ default_storage = "internal"
 archive_expires_after = "never"
 smacks_hibernation_time = 120
 ssl = { certificate = "$cert"; key = "$key" }
+-- PROSODY_EXTRA_CONFIG (global section, may override the above):
+${PROSODY_EXTRA_CONFIG:-}
 
 EOF
     for host in "$DOMAIN" "${SRV_DOMAINS[@]}"; do

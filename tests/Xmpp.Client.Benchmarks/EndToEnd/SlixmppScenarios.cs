@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Xmpp.Client.Benchmarks.EndToEnd;
+
+/// <summary>
+/// The same three scenarios with slixmpp: runs <c>slix_bench.py</c> once per scenario (Debian's python3 with
+/// python3-slixmpp; <c>E2E_PYTHON</c> overrides the interpreter) and reads the JSON line it prints.
+/// </summary>
+internal sealed class SlixmppScenarios(ProsodyServer server, ScenarioSettings settings, string script)
+{
+    private static readonly TimeSpan ScenarioTimeout = TimeSpan.FromMinutes(4);
+
+    private readonly string _python = Environment.GetEnvironmentVariable("E2E_PYTHON") ?? "/usr/bin/python3";
+
+    /// <summary>"slixmpp 1.8.3 (Python 3.11.2, OpenSSL …)", known after the first scenario.</summary>
+    public string Description { get; private set; } = "slixmpp";
+
+    public async Task<LoginResult> LoginAsync(string mechanism, CancellationToken cancellationToken)
+    {
+        var json = await RunScenarioAsync("login", settings.Logins, settings.LoginWarmups, ["--mechanism", mechanism], cancellationToken);
+        return new LoginResult(
+            json.GetProperty("login_median_ms").GetDouble(),
+            json.GetProperty("login_p90_ms").GetDouble(),
+            json.GetProperty("login_close_median_ms").GetDouble(),
+            json.GetProperty("login_cpu_ms").GetDouble(),
+            json.GetProperty("login_server_cpu_ms").GetDouble(),
+            json.GetProperty("mechanism").GetString() ?? "?");
+    }
+
+    public async Task<MessageResult> MessagesAsync(CancellationToken cancellationToken)
+    {
+        var json = await RunScenarioAsync("messages", settings.Messages, settings.MessageWarmup, [], cancellationToken);
+        return new MessageResult(json.GetProperty("msgs_per_s").GetDouble(), json.GetProperty("cpu_us_per_msg").GetDouble(),
+            json.GetProperty("server_cpu_us_per_msg").GetDouble());
+    }
+
+    public async Task<(PingResult Result, string Transport)> PingsAsync(CancellationToken cancellationToken)
+    {
+        var json = await RunScenarioAsync("iq", settings.Pings, settings.PingWarmup, [], cancellationToken);
+        var nodelay = json.GetProperty("nodelay").GetBoolean() ? "TCP_NODELAY on (asyncio default, read back)" : "TCP_NODELAY off";
+        var result = new PingResult(json.GetProperty("rtt_per_s").GetDouble(), json.GetProperty("rtt_median_us").GetDouble(),
+            json.GetProperty("cpu_us_per_rtt").GetDouble(), json.GetProperty("server_cpu_us_per_rtt").GetDouble());
+        return (result, nodelay);
+    }
+
+    private async Task<JsonElement> RunScenarioAsync(string scenario, int count, int warmup, IEnumerable<string> extra, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        string[] arguments =
+        [
+            script,
+            "--host", server.Host,
+            "--port", server.Port.ToString(CultureInfo.InvariantCulture),
+            "--ca", server.CaFile,
+            "--domain", server.Domain,
+            "--server-pid", server.Pid.ToString(CultureInfo.InvariantCulture),
+            "--scenario", scenario,
+            "--count", count.ToString(CultureInfo.InvariantCulture),
+            "--warmup", warmup.ToString(CultureInfo.InvariantCulture),
+            .. extra,
+        ];
+        var result = await ProcessRunner.RunAsync(_python, arguments, ScenarioTimeout);
+        var command = $"{_python} {string.Join(' ', arguments)}";
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException(result.Describe(command));
+        }
+
+        var line = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()
+            ?? throw new InvalidOperationException($"No JSON from slix_bench.py.\n{result.Describe(command)}");
+        var json = JsonDocument.Parse(line).RootElement.Clone();
+        Description = string.Create(CultureInfo.InvariantCulture,
+            $"{json.GetProperty("library").GetString()} (Python {json.GetProperty("python").GetString()}, {json.GetProperty("openssl").GetString()})");
+        return json;
+    }
+}
