@@ -1,4 +1,6 @@
 using Xmpp.Client.Extensions;
+using Xmpp.Client.Extensions.Blocking;
+using Xmpp.Client.Extensions.Roster;
 using Xmpp.Client.Stanzas;
 
 namespace Xmpp.Client;
@@ -11,11 +13,11 @@ public sealed partial class XmppClient
     internal IReadOnlyList<XmppModule> Modules => _modules;
 
     /// <summary>Creates the modules <see cref="XmppClientOptions.Modules"/> asks for (one line per module).</summary>
-#pragma warning disable CA1822 // Instance once the first module is added here.
     private void CreateModules()
     {
+        _roster = AddModule(XmppModules.Roster, client => new RosterModule(client));
+        _blocking = AddModule(XmppModules.Blocking, client => new BlockingModule(client));
     }
-#pragma warning restore CA1822
 
     private T? AddModule<T>(XmppModules flag, Func<XmppClient, T> create)
         where T : XmppModule
