@@ -145,9 +145,9 @@ public sealed class BlockingModule : XmppModule
 
         Func<ImmutableHashSet<Jid>, ImmutableHashSet<Jid>> change =
             block ? set => set.Union(jids) : jids.Count == 0 ? set => set.Clear() : set => set.Except(jids);
-        var (before, after) = _state.Apply(change);
-        var blocked = after.Except(before).ToArray();
-        var unblocked = before.Except(after).ToArray();
+        var (before, _) = _state.Apply(change);
+        Jid[] blocked = block ? [.. jids.Where(jid => !before.Contains(jid)).Distinct()] : [];
+        Jid[] unblocked = block ? [] : jids.Count == 0 ? [.. before] : [.. jids.Where(before.Contains).Distinct()];
         if (blocked.Length > 0 || unblocked.Length > 0)
         {
             var args = new BlockListChangedEventArgs(blocked, unblocked);
