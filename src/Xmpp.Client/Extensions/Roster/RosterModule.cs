@@ -108,7 +108,7 @@ public sealed class RosterModule : XmppModule
         }
 
         var items = new List<RosterItem>();
-        foreach (var element in RosterXml.Items(payload!))
+        foreach (var element in RosterXml.Items(payload))
         {
             if (RosterXml.ParseItem(element) is { } item)
             {
@@ -120,7 +120,7 @@ public sealed class RosterModule : XmppModule
             }
         }
 
-        var loaded = RosterState.FromItems(items, payload!.GetAttribute("ver"));
+        var loaded = RosterState.FromItems(items, payload.GetAttribute("ver"));
         RosterLog.Loaded(Client.Logger, loaded.Items.Count, loaded.Version);
         return loaded;
     }

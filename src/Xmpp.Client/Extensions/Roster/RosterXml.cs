@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Xml.Linq;
 using Xmpp.Client.Xml;
 
@@ -30,7 +31,7 @@ internal static class RosterXml
         new XAttribute("subscription", "remove")));
 
     /// <summary>Whether <paramref name="element"/> is a roster query.</summary>
-    public static bool IsQuery(XmppElement? element) => element is { Name: "query", Namespace: Namespace };
+    public static bool IsQuery([NotNullWhen(true)] XmppElement? element) => element is { Name: "query", Namespace: Namespace };
 
     /// <summary>The item elements of a roster query.</summary>
     public static IEnumerable<XmppElement> Items(XmppElement query) => query.Elements("item", Namespace);
