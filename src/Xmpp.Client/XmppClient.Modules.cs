@@ -5,6 +5,8 @@ using Xmpp.Client.Extensions.Receipts;
 using Xmpp.Client.Extensions.StanzaIds;
 using Xmpp.Client.Extensions.Disco;
 using Xmpp.Client.Extensions.EntityInfo;
+using Xmpp.Client.Extensions.Blocking;
+using Xmpp.Client.Extensions.Roster;
 using Xmpp.Client.Stanzas;
 
 namespace Xmpp.Client;
@@ -27,6 +29,8 @@ public sealed partial class XmppClient
         _receipts = AddModule(XmppModules.Receipts, client => new ReceiptsModule(client));
         _chatStates = AddModule(XmppModules.ChatStates, client => new ChatStatesModule(client));
         _stanzaIds = AddModule(XmppModules.StanzaIds, client => new StanzaIdsModule(client));
+        _roster = AddModule(XmppModules.Roster, client => new RosterModule(client));
+        _blocking = AddModule(XmppModules.Blocking, client => new BlockingModule(client));
     }
 
     private T? AddModule<T>(XmppModules flag, Func<XmppClient, T> create)

@@ -84,14 +84,15 @@ internal sealed class FakeServer : IAsyncDisposable
 
     /// <summary>
     /// A whole plain-text login with PLAIN: features, auth, success, restart, bind (with the requested resource or
-    /// "generated"), and returns the bound JID.
+    /// "generated"), and returns the bound JID. <paramref name="features"/> is added to the stream features offered
+    /// after authentication (such as roster versioning).
     /// </summary>
-    public async Task<string> LoginAsync(string user = "user")
+    public async Task<string> LoginAsync(string user = "user", string features = "")
     {
         await AcceptStreamAsync("<mechanisms xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><mechanism>PLAIN</mechanism></mechanisms>").ConfigureAwait(false);
         await ExpectAsync("auth").ConfigureAwait(false);
         await SendAsync("<success xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>").ConfigureAwait(false);
-        await AcceptStreamAsync("<bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'/>").ConfigureAwait(false);
+        await AcceptStreamAsync("<bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'/>" + features).ConfigureAwait(false);
         var bind = await ExpectAsync("iq").ConfigureAwait(false);
         var resource = bind.Element("bind", "urn:ietf:params:xml:ns:xmpp-bind")?.Element("resource", "urn:ietf:params:xml:ns:xmpp-bind")?.Value ?? "generated";
         var jid = $"{user}@{Domain}/{resource}";
