@@ -1,4 +1,5 @@
 using Xmpp.Client.Extensions;
+using Xmpp.Client.Extensions.PresenceTracking;
 using Xmpp.Client.Stanzas;
 
 namespace Xmpp.Client;
@@ -11,11 +12,10 @@ public sealed partial class XmppClient
     internal IReadOnlyList<XmppModule> Modules => _modules;
 
     /// <summary>Creates the modules <see cref="XmppClientOptions.Modules"/> asks for (one line per module).</summary>
-#pragma warning disable CA1822 // Instance once the first module is added here.
     private void CreateModules()
     {
+        _presence = AddModule(XmppModules.Presence, client => new PresenceModule(client));
     }
-#pragma warning restore CA1822
 
     private T? AddModule<T>(XmppModules flag, Func<XmppClient, T> create)
         where T : XmppModule

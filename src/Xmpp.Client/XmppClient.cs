@@ -75,6 +75,9 @@ public sealed partial class XmppClient : IAsyncDisposable
     /// <summary>What the current session negotiated (features, mechanism, encryption), for modules and tests.</summary>
     internal NegotiatedSession? Negotiated => _session?.Negotiated;
 
+    /// <summary>The client's logger, for modules (handler failures of their events).</summary>
+    internal ILogger Logger => _logger;
+
     /// <summary>
     /// Raised when <see cref="State"/> changes, in order with the stanza events, on the client's event task (never on
     /// the network read loop). A handler that throws is logged and does not affect the client.
