@@ -12,8 +12,9 @@ namespace Xmpp.Client.Extensions.PresenceTracking;
 /// Tracking: every available presence received is recorded per contact (bare JID) and resource, until an unavailable
 /// presence or a presence error from that resource (an error from the bare JID removes all of the contact's resources).
 /// The account's own resources are tracked like any contact's, under its own bare JID. When the session ends the table
-/// is cleared, without <see cref="ContactPresenceChanged"/> events (watch <see cref="XmppClient.StateChanged"/>); after
-/// the next initial presence the server sends the contacts' presence again.
+/// is cleared, without <see cref="ContactPresenceChanged"/> events (watch <see cref="XmppClient.StateChanged"/>), and
+/// while the client is not connected the reading members report nobody available; after the next initial presence the
+/// server sends the contacts' presence again.
 /// </para>
 /// <para>
 /// The events are raised on the client's event task, in stream order, before <see cref="XmppClient.PresenceReceived"/>
@@ -56,27 +57,50 @@ public sealed partial class PresenceModule : XmppModule
     /// <summary>Raised when a contact unsubscribes from the account's presence (<c>unsubscribe</c>).</summary>
     public event Func<SubscriptionEventArgs, Task>? ContactUnsubscribed;
 
-    /// <summary>Whether any resource of <paramref name="contact"/> is available.</summary>
+    /// <summary>Whether any resource of <paramref name="contact"/> is available; <see langword="false"/> while the
+    /// client is not connected.</summary>
     /// <param name="contact">The contact; a full JID is reduced to its bare JID.</param>
-    public bool IsAvailable(Jid contact) => _table.IsAvailable(RequireJid(contact).Bare);
+    /// <exception cref="ArgumentException"><paramref name="contact"/> is empty.</exception>
+    public bool IsAvailable(Jid contact)
+    {
+        var bare = RequireJid(contact).Bare;
+        return Table?.IsAvailable(bare) ?? false;
+    }
 
     /// <summary>
     /// The available resources of <paramref name="contact"/> with their last presence, best first (the order of
-    /// <see cref="GetBestResource"/>); empty when the contact is unavailable.
+    /// <see cref="GetBestResource"/>); empty when the contact is unavailable or the client is not connected.
     /// </summary>
     /// <param name="contact">The contact; a full JID is reduced to its bare JID.</param>
-    public IReadOnlyList<ResourcePresence> GetResources(Jid contact) => _table.GetResources(RequireJid(contact).Bare);
+    /// <exception cref="ArgumentException"><paramref name="contact"/> is empty.</exception>
+    public IReadOnlyList<ResourcePresence> GetResources(Jid contact)
+    {
+        var bare = RequireJid(contact).Bare;
+        return Table?.GetResources(bare) ?? [];
+    }
 
     /// <summary>
     /// The resource of <paramref name="contact"/> to talk to: the highest priority; among equal priorities the most
     /// available show (chat, then none, away, xa, dnd); among those the most recently received presence.
-    /// <see langword="null"/> when the contact is unavailable.
+    /// <see langword="null"/> when the contact is unavailable or the client is not connected.
     /// </summary>
     /// <param name="contact">The contact; a full JID is reduced to its bare JID.</param>
-    public ResourcePresence? GetBestResource(Jid contact) => _table.GetBest(RequireJid(contact).Bare);
+    /// <exception cref="ArgumentException"><paramref name="contact"/> is empty.</exception>
+    public ResourcePresence? GetBestResource(Jid contact)
+    {
+        var bare = RequireJid(contact).Bare;
+        return Table?.GetBest(bare);
+    }
 
-    /// <summary>The bare JIDs of the contacts (and the account itself) with at least one available resource.</summary>
-    public IReadOnlyList<Jid> GetAvailableContacts() => _table.GetAvailableContacts();
+    /// <summary>The bare JIDs of the contacts (and the account itself) with at least one available resource; empty
+    /// while the client is not connected.</summary>
+    public IReadOnlyList<Jid> GetAvailableContacts() => Table?.GetAvailableContacts() ?? [];
+
+    /// <summary>
+    /// The table, or <see langword="null"/> when the client is not connected: the table is cleared on the event task
+    /// (in order with the stanzas), which may run a little after <see cref="XmppClient.DisconnectAsync"/> returns.
+    /// </summary>
+    private PresenceTable? Table => Client.State == XmppClientState.Connected ? _table : null;
 
     internal override async ValueTask<bool> OnReceivedAsync(Stanza stanza)
     {

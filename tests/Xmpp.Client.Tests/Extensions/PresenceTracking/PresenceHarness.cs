@@ -69,6 +69,9 @@ internal sealed class PresenceHarness : IAsyncDisposable
         await marker.Task.WaitAsync(Wait);
     }
 
+    /// <summary>The server sends the stanza without waiting for the client to handle it.</summary>
+    public ValueTask ServerPushesAsync(string stanza) => _toClient.Writer.WriteAsync(stanza);
+
     /// <summary>The next element the client sent.</summary>
     public async Task<XmppElement> NextSentAsync()
     {
@@ -91,23 +94,28 @@ internal sealed class PresenceHarness : IAsyncDisposable
         await server.AcceptStreamAsync($"<bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'/>{Features}");
         var bind = await server.ExpectAsync("iq");
         await server.SendAsync($"<iq type='result' id='{bind.GetAttribute("id")}'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><jid>user@{FakeServer.Domain}/test</jid></bind></iq>");
-        var reading = Task.Run(async () =>
-        {
-            while (await server.ReadElementAsync() is { } element)
-            {
-                await _fromClient.Writer.WriteAsync(element);
-            }
-        });
+        // One server per connection (a test may reconnect); each sends until its client closes the stream.
+        using var closed = new CancellationTokenSource();
         var writing = Task.Run(async () =>
         {
-            await foreach (var xml in _toClient.Reader.ReadAllAsync())
+            try
             {
-                await server.SendAsync(xml);
+                await foreach (var xml in _toClient.Reader.ReadAllAsync(closed.Token))
+                {
+                    await server.SendAsync(xml);
+                }
+            }
+            catch (OperationCanceledException) when (closed.IsCancellationRequested)
+            {
+                // The client closed this connection; what is left is for the next one.
             }
         });
-        // The client closing its stream ends the script; the writer may then still hold the rest of a test's input.
-        await reading;
-        _toClient.Writer.TryComplete();
+        while (await server.ReadElementAsync() is { } element)
+        {
+            await _fromClient.Writer.WriteAsync(element);
+        }
+
+        await closed.CancelAsync();
         await writing;
     }
 }

@@ -170,23 +170,47 @@ public class PresenceTrackingTests
     }
 
     [Fact]
-    public async Task The_table_is_cleared_when_the_session_ends()
+    public async Task Presences_of_a_session_are_forgotten_in_the_next_one()
     {
-        var cleared = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var harness = await PresenceHarness.ConnectedAsync();
         await harness.ServerSendsAsync("<presence from='juliet@example.com/a'/>");
         Assert.True(harness.Client.Presence.IsAvailable(Juliet));
-        harness.Client.StateChanged += (_, args) =>
-        {
-            if (args.State == XmppClientState.Disconnected)
-            {
-                cleared.TrySetResult(!harness.Client.Presence.IsAvailable(Juliet));
-            }
-        };
 
         await harness.Client.DisconnectAsync();
+        await harness.ConnectAsync();
+        await harness.ServerSendsAsync("<presence from='romeo@example.com/b'/>");
 
-        Assert.True(await cleared.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal([Jid.Parse("romeo@example.com")], harness.Client.Presence.GetAvailableContacts());
+    }
+
+    [Fact]
+    public async Task Nobody_is_available_once_DisconnectAsync_returns_even_before_the_event_task_clears_the_table()
+    {
+        var blocking = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        await using var harness = await PresenceHarness.ConnectedAsync();
+        await harness.ServerSendsAsync("<presence from='juliet@example.com/a'/>");
+        harness.Client.MessageReceived += message =>
+        {
+            if (message.Body != "block")
+            {
+                return Task.CompletedTask;
+            }
+
+            blocking.SetResult();
+            return release.Task;
+        };
+        await harness.ServerPushesAsync("<message from='example.com'><body>block</body></message>");
+        await blocking.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // The event task is busy, so the Disconnected state (which clears the table) waits behind the handler.
+        await harness.Client.DisconnectAsync();
+
+        Assert.False(harness.Client.Presence.IsAvailable(Juliet));
+        Assert.Empty(harness.Client.Presence.GetResources(Juliet));
+        Assert.Null(harness.Client.Presence.GetBestResource(Juliet));
+        Assert.Empty(harness.Client.Presence.GetAvailableContacts());
+        release.SetResult();
     }
 
     [Fact]
