@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using Xmpp.Client.Extensions.PresenceTracking;
 using Xmpp.Client.IntegrationTests.Servers;
 using Xmpp.Client.Stanzas;
+using Xunit.Abstractions;
 
 namespace Xmpp.Client.IntegrationTests.Extensions;
 
@@ -10,7 +11,7 @@ namespace Xmpp.Client.IntegrationTests.Extensions;
 /// owns), on Prosody and ejabberd. Each test leaves both accounts without subscriptions or roster items.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class PresenceTests(ServersFixture fixture)
+public sealed class PresenceTests(ServersFixture fixture, ITestOutputHelper output)
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
 
@@ -27,8 +28,8 @@ public sealed class PresenceTests(ServersFixture fixture)
         {
             await using (var sender = await ClientFactory.ConnectedAsync(ClientFactory.Options(fixture.Servers, server, "sender", "presence-s1")))
             {
-                await alice.Presence.SendAvailableAsync();
-                await sender.Presence.SendAvailableAsync();
+                await BecomeInterestedAndAvailableAsync(alice);
+                await BecomeInterestedAndAvailableAsync(sender);
 
                 // alice → sender, then sender → alice: request, approval, and the approver's presence follows.
                 await SubscribeAsync(alice, sender);
@@ -79,6 +80,7 @@ public sealed class PresenceTests(ServersFixture fixture)
         await using var sender = await ClientFactory.ConnectedAsync(ClientFactory.Options(fixture.Servers, server, "sender", "preapprove-s"));
         var announced = alice.Negotiated!.Features.Element("sub", "urn:xmpp:features:pre-approval") is not null;
         Assert.Equal(announced, alice.Presence.IsPreApprovalSupported);
+        output.WriteLine($"{serverName} announces pre-approval: {announced}");
         if (!announced)
         {
             await Assert.ThrowsAsync<NotSupportedException>(() => alice.Presence.PreApproveAsync(senderJid).AsTask());
@@ -87,8 +89,8 @@ public sealed class PresenceTests(ServersFixture fixture)
 
         try
         {
-            await alice.Presence.SendAvailableAsync();
-            await sender.Presence.SendAvailableAsync();
+            await BecomeInterestedAndAvailableAsync(alice);
+            await BecomeInterestedAndAvailableAsync(sender);
             var asked = false;
             alice.Presence.SubscriptionRequested += _ =>
             {
@@ -107,6 +109,16 @@ public sealed class PresenceTests(ServersFixture fixture)
         {
             await UnsubscribeAndRemoveAsync(server, aliceJid, senderJid);
         }
+    }
+
+    /// <summary>
+    /// Fetches the roster, then sends initial presence: servers deliver subscription answers only to "interested"
+    /// resources, the ones that asked for the roster (RFC 6121 §3.1.6; Prosody keeps to it strictly).
+    /// </summary>
+    private static async Task BecomeInterestedAndAvailableAsync(XmppClient client)
+    {
+        await RosterJidsAsync(client);
+        await client.Presence.SendAvailableAsync();
     }
 
     /// <summary><paramref name="from"/> asks <paramref name="to"/>, which approves; waits for the approval and for

@@ -203,14 +203,20 @@ public class PresenceTrackingTests
         await harness.ServerPushesAsync("<message from='example.com'><body>block</body></message>");
         await blocking.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
-        // The event task is busy, so the Disconnected state (which clears the table) waits behind the handler.
-        await harness.Client.DisconnectAsync();
+        try
+        {
+            // The event task is busy, so the Disconnected state (which clears the table) waits behind the handler.
+            await harness.Client.DisconnectAsync();
 
-        Assert.False(harness.Client.Presence.IsAvailable(Juliet));
-        Assert.Empty(harness.Client.Presence.GetResources(Juliet));
-        Assert.Null(harness.Client.Presence.GetBestResource(Juliet));
-        Assert.Empty(harness.Client.Presence.GetAvailableContacts());
-        release.SetResult();
+            Assert.False(harness.Client.Presence.IsAvailable(Juliet));
+            Assert.Empty(harness.Client.Presence.GetResources(Juliet));
+            Assert.Null(harness.Client.Presence.GetBestResource(Juliet));
+            Assert.Empty(harness.Client.Presence.GetAvailableContacts());
+        }
+        finally
+        {
+            release.SetResult();
+        }
     }
 
     [Fact]
