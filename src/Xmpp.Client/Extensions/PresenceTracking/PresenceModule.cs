@@ -21,6 +21,12 @@ namespace Xmpp.Client.Extensions.PresenceTracking;
 /// (which is still raised for every presence). A handler that throws is logged and does not affect the session. The
 /// reading members are thread-safe and return snapshots.
 /// </para>
+/// <para>
+/// Servers deliver contacts' presence and subscription requests once the session has sent its initial presence
+/// (<see cref="SendAvailableAsync"/>), and subscription answers (<see cref="SubscriptionApproved"/>,
+/// <see cref="SubscriptionDenied"/>) only to sessions that have also requested the roster ("interested resources",
+/// RFC 6121 §3.1.6; Prosody keeps to this strictly).
+/// </para>
 /// </remarks>
 public sealed partial class PresenceModule : XmppModule
 {
