@@ -7,6 +7,7 @@ using Xmpp.Client.Extensions.Disco;
 using Xmpp.Client.Extensions.EntityInfo;
 using Xmpp.Client.Extensions.Blocking;
 using Xmpp.Client.Extensions.Roster;
+using Xmpp.Client.Extensions.PresenceTracking;
 using Xmpp.Client.Stanzas;
 
 namespace Xmpp.Client;
@@ -31,6 +32,7 @@ public sealed partial class XmppClient
         _stanzaIds = AddModule(XmppModules.StanzaIds, client => new StanzaIdsModule(client));
         _roster = AddModule(XmppModules.Roster, client => new RosterModule(client));
         _blocking = AddModule(XmppModules.Blocking, client => new BlockingModule(client));
+        _presence = AddModule(XmppModules.Presence, client => new PresenceModule(client));
     }
 
     private T? AddModule<T>(XmppModules flag, Func<XmppClient, T> create)
