@@ -7,20 +7,27 @@ internal sealed partial class XmppElement
     public int RemoveAll(Predicate<XmppNode> match)
     {
         ArgumentNullException.ThrowIfNull(match);
-        if (_children is null)
+        var kept = 0;
+        for (var i = 0; i < _childCount; i++)
         {
-            return 0;
+            var child = _children![i];
+            if (match(child))
+            {
+                child.Parent = null;
+            }
+            else
+            {
+                _children[kept++] = child;
+            }
         }
 
-        return _children.RemoveAll(child =>
+        var removed = _childCount - kept;
+        if (removed > 0)
         {
-            if (!match(child))
-            {
-                return false;
-            }
+            Array.Clear(_children!, kept, removed);
+            _childCount = kept;
+        }
 
-            child.Parent = null;
-            return true;
-        });
+        return removed;
     }
 }

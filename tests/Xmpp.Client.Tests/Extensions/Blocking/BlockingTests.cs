@@ -65,7 +65,7 @@ public class BlockingTests
         await live.AnswerAsync(id => $"<iq type='error' id='{id}'><error type='cancel'><service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>");
 
         var error = await Assert.ThrowsAsync<XmppIqErrorException>(() => fetching);
-        Assert.Equal(Stanzas.StanzaErrorCondition.ServiceUnavailable, error.Error.Condition);
+        Assert.Equal(Xmpp.Client.Stanzas.StanzaErrorCondition.ServiceUnavailable, error.Error.Condition);
     }
 
     [Fact]

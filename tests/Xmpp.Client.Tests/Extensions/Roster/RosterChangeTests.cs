@@ -50,7 +50,7 @@ public class RosterChangeTests
         var request = await live.AnswerAsync(id => $"<iq type='error' id='{id}'><error type='cancel'><item-not-found xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>");
 
         var error = await Assert.ThrowsAsync<XmppIqErrorException>(() => removing);
-        Assert.Equal(Stanzas.StanzaErrorCondition.ItemNotFound, error.Error.Condition);
+        Assert.Equal(Xmpp.Client.Stanzas.StanzaErrorCondition.ItemNotFound, error.Error.Condition);
         var sent = Assert.Single(RosterFetchTests.Query(request).Elements());
         Assert.Equal(["jid=romeo@example.net", "subscription=remove"], sent.Attributes.Select(a => $"{a.Name}={a.Value}"));
     }

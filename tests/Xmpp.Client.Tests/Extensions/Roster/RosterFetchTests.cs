@@ -140,7 +140,7 @@ public class RosterFetchTests
         await live.AnswerAsync(id => $"<iq type='error' id='{id}'><error type='wait'><internal-server-error xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>");
 
         var error = await Assert.ThrowsAsync<XmppIqErrorException>(() => fetching);
-        Assert.Equal(Stanzas.StanzaErrorCondition.InternalServerError, error.Error.Condition);
+        Assert.Equal(Xmpp.Client.Stanzas.StanzaErrorCondition.InternalServerError, error.Error.Condition);
         Assert.Single(live.Client.Roster.Items);
     }
 
