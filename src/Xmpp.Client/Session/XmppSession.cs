@@ -104,9 +104,11 @@ internal sealed class XmppSession : IAsyncDisposable
         {
             // The client closed the session.
         }
-        catch (Exception failure) when (failure is XmppException or IOException or ObjectDisposedException)
+        catch (Exception failure) when (failure is XmppException or IOException or ObjectDisposedException or InvalidOperationException)
         {
-            error = _closing ? null : failure;
+            // Whatever broke the loop, waiting callers get the documented exception type.
+            error = _closing ? null
+                : failure as XmppException ?? new XmppConnectionLostException("The connection to the server was lost.", failure);
         }
 
         Iqs.FailAll(error ?? new XmppConnectionLostException("The session was closed before the answer arrived."));
