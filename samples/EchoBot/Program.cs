@@ -1,5 +1,6 @@
 // EchoBot: logs in, says it is online, echoes every message with a body back to its sender, accepts presence
-// subscriptions, and leaves cleanly on Ctrl+C or SIGTERM.
+// subscriptions (and subscribes back), and leaves cleanly on Ctrl+C or SIGTERM. The client's modules (on by default)
+// answer ping, software version and service discovery queries and acknowledge messages that ask for a receipt.
 using System.Runtime.InteropServices;
 using Xmpp.Client;
 using Xmpp.Client.Samples;
@@ -50,6 +51,8 @@ client.PresenceReceived += async presence =>
 try
 {
     await client.ConnectAsync(stop.Token);
+    // Fetching the roster makes this session one the server tells about subscription answers (RFC 6121 §2.1.6).
+    await client.Roster.GetAsync(stop.Token);
     await client.SendAsync(new Presence(), stop.Token);
 }
 catch (OperationCanceledException) when (stop.IsCancellationRequested)

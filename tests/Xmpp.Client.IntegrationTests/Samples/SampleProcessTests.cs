@@ -40,6 +40,73 @@ public sealed class SampleProcessTests(ServersFixture fixture)
     }
 
     [Theory]
+    [InlineData("prosody")]
+    [InlineData("ejabberd")]
+    public async Task EchoBot_answers_ping_version_and_disco_and_acknowledges_a_message_that_asks(string serverName)
+    {
+        var server = fixture.Servers.Named(serverName);
+        await using var echoBot = Sample.Start("EchoBot", fixture.Servers, server, "bot", []);
+        var online = await echoBot.WaitForLineAsync(l => l.StartsWith("Online as ", StringComparison.Ordinal), LoginTimeout, "'Online as'");
+        var bot = Jid.Parse(online["Online as ".Length..]);
+
+        await using var alice = await ClientFactory.ConnectedAsync(ClientFactory.Options(fixture.Servers, server, "alice"));
+        Assert.True(await alice.Info.PingAsync(bot) > TimeSpan.Zero);
+        var version = await alice.Info.GetSoftwareVersionAsync(bot);
+        Assert.Equal("Xmpp.Client", version.Name);
+        var info = await alice.Disco.GetInfoAsync(bot);
+        Assert.True(info.HasFeature("urn:xmpp:receipts"));
+        Assert.True(info.HasFeature("jabber:iq:version"));
+
+        var message = new Xmpp.Client.Stanzas.Message(bot, "receipt, please");
+        await alice.SendAsync(message);
+        Assert.Equal(bot.Bare, (await alice.Receipts.WaitForReceiptAsync(message.Id!, TimeSpan.FromSeconds(20))).Bare);
+
+        echoBot.Terminate();
+        Assert.True(await echoBot.WaitForExitAsync(StopTimeout) == 0, echoBot.Describe());
+    }
+
+    [Theory]
+    [InlineData("prosody")]
+    [InlineData("ejabberd")]
+    public async Task EchoBot_accepts_a_subscription_request_and_subscribes_back(string serverName)
+    {
+        var server = fixture.Servers.Named(serverName);
+        var botAccount = Jid.Parse(server.Account("bot").Jid);
+        var approved = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var requested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var carol = await ClientFactory.ConnectedAsync(ClientFactory.Options(fixture.Servers, server, "carol"));
+        carol.Presence.SubscriptionApproved += e => { if (e.Contact == botAccount) { approved.TrySetResult(); } return Task.CompletedTask; };
+        carol.Presence.SubscriptionRequested += e => { if (e.Contact == botAccount) { requested.TrySetResult(); } return Task.CompletedTask; };
+        await carol.Roster.GetAsync(); // a session that fetched the roster is told about subscription answers
+        await carol.SendAsync(new Xmpp.Client.Stanzas.Presence());
+        await using (var echoBot = Sample.Start("EchoBot", fixture.Servers, server, "bot", []))
+        {
+            await echoBot.WaitForLineAsync(l => l.StartsWith("Online as ", StringComparison.Ordinal), LoginTimeout, "'Online as'");
+            try
+            {
+                await carol.Presence.SubscribeAsync(botAccount);
+                await approved.Task.WaitAsync(RunTimeout);
+                await requested.Task.WaitAsync(RunTimeout);
+                await echoBot.WaitForLineAsync(l => l.Contains("subscription request", StringComparison.Ordinal), RunTimeout, "the request EchoBot printed");
+            }
+            finally
+            {
+                echoBot.Terminate();
+                await echoBot.WaitForExitAsync(StopTimeout);
+            }
+        }
+
+        // Leave both rosters as they were.
+        await carol.Roster.RemoveAsync(botAccount);
+        await using var botClient = await ClientFactory.ConnectedAsync(ClientFactory.Options(fixture.Servers, server, "bot"));
+        await botClient.Roster.GetAsync();
+        if (botClient.Roster.Items.ContainsKey(Jid.Parse(server.Account("carol").Jid)))
+        {
+            await botClient.Roster.RemoveAsync(Jid.Parse(server.Account("carol").Jid));
+        }
+    }
+
+    [Theory]
     [InlineData("prosody", "EchoBot")]
     [InlineData("prosody", "SendMessage")]
     [InlineData("ejabberd", "EchoBot")]
