@@ -37,6 +37,10 @@ internal sealed class StanzaWriter
             ThrowIfClosed();
             await _stream.WriteAsync(element, _sessionLifetime).ConfigureAwait(false);
         }
+        catch (OperationCanceledException error) when (_sessionLifetime.IsCancellationRequested)
+        {
+            throw new XmppConnectionLostException("The session closed while the stanza was being sent.", error);
+        }
         finally
         {
             _lock.Release();
@@ -61,6 +65,18 @@ internal sealed class StanzaWriter
     /// <summary>Refuses further writes (the session is over). The lock is not disposed: late writers may still be
     /// waiting for it, and must get <see cref="XmppConnectionLostException"/>, not <see cref="ObjectDisposedException"/>.</summary>
     public void Close() => _closed = true;
+
+    /// <summary>
+    /// Waits (at most <paramref name="timeout"/>) until no write is in progress, so the stream under it can be closed
+    /// without a flush racing the close. Call after <see cref="Close"/> and after cancelling the session's lifetime.
+    /// </summary>
+    public async Task DrainAsync(TimeSpan timeout)
+    {
+        if (await _lock.WaitAsync(timeout).ConfigureAwait(false))
+        {
+            _lock.Release();
+        }
+    }
 
     private void ThrowIfClosed()
     {

@@ -72,6 +72,7 @@ internal sealed class XmppSession : IAsyncDisposable
         _closing = true;
         Writer.Close();
         await _lifetime.CancelAsync().ConfigureAwait(false);
+        await Writer.DrainAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         await _stream.DisposeAsync().ConfigureAwait(false);
         await _readLoop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _lifetime.Dispose();
