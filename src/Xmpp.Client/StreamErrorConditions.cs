@@ -6,7 +6,7 @@ namespace Xmpp.Client;
 internal static class StreamErrorConditions
 {
     /// <summary>The namespace of stream error conditions.</summary>
-    public const string Namespace = "urn:ietf:params:xml:ns:xmpp-streams";
+    public const string Namespace = Internal.Namespaces.StreamErrors;
 
     private static readonly FrozenDictionary<string, StreamErrorCondition> ByName = new Dictionary<string, StreamErrorCondition>
     {

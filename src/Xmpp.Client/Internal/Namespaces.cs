@@ -1,10 +1,13 @@
+using Xmpp.Client.Xml;
+
 namespace Xmpp.Client.Internal;
 
-/// <summary>The XML namespaces of the core protocol (RFC 6120) used by the session.</summary>
+/// <summary>The XML namespaces of the core protocol (RFC 6120) used by the session; those the XML layer also needs
+/// are defined once, in <see cref="XmlNamespaces"/>.</summary>
 internal static class Namespaces
 {
-    public const string Client = "jabber:client";
-    public const string Streams = "http://etherx.jabber.org/streams";
+    public const string Client = XmlNamespaces.Client;
+    public const string Streams = XmlNamespaces.Streams;
     public const string StreamErrors = "urn:ietf:params:xml:ns:xmpp-streams";
     public const string Tls = "urn:ietf:params:xml:ns:xmpp-tls";
     public const string Sasl = "urn:ietf:params:xml:ns:xmpp-sasl";
@@ -12,5 +15,5 @@ internal static class Namespaces
     public const string Session = "urn:ietf:params:xml:ns:xmpp-session";
     public const string Stanzas = "urn:ietf:params:xml:ns:xmpp-stanzas";
     public const string SaslChannelBinding = "urn:xmpp:sasl-cb:0";
-    public const string Xml = "http://www.w3.org/XML/1998/namespace";
+    public const string Xml = XmlNamespaces.Xml;
 }
