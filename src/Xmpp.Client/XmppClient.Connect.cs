@@ -6,12 +6,14 @@ namespace Xmpp.Client;
 
 public sealed partial class XmppClient
 {
-    /// <summary>How long <see cref="DisconnectAsync"/> waits for the server to close its side of the stream.</summary>
+    /// <summary>How long <see cref="DisconnectAsync"/> waits for the server's acknowledgements and stream close.</summary>
     private static readonly TimeSpan CloseWait = TimeSpan.FromSeconds(3);
 
     /// <summary>
     /// Connects, encrypts, authenticates and binds a resource; returns when the session is ready for stanzas.
-    /// Does nothing when already connected.
+    /// Does nothing when already connected. If this first connection fails, the exception says why and no
+    /// reconnection is attempted; once connected, a dropped connection is reconnected by itself
+    /// (<see cref="XmppClientOptions.AutoReconnect"/>).
     /// </summary>
     /// <param name="cancellationToken">Cancels the whole attempt.</param>
     /// <exception cref="XmppConnectException">No endpoint could be reached (lists each one tried and why).</exception>
@@ -20,7 +22,7 @@ public sealed partial class XmppClient
     /// <exception cref="XmppStreamErrorException">The server ended the stream with an error.</exception>
     /// <exception cref="XmppConnectionLostException">The server closed the connection during negotiation.</exception>
     /// <exception cref="XmppTimeoutException">The negotiation took longer than <see cref="XmppClientOptions.NegotiationTimeout"/>.</exception>
-    /// <exception cref="InvalidOperationException">Another connect or disconnect is in progress.</exception>
+    /// <exception cref="InvalidOperationException">Another connect or disconnect is in progress, or the client is reconnecting.</exception>
     public async Task ConnectAsync(CancellationToken cancellationToken = default)
     {
         lock (_gate)
@@ -39,46 +41,25 @@ public sealed partial class XmppClient
             _state = XmppClientState.Connecting;
         }
 
-        RaiseStateChanged(XmppClientState.Disconnected, XmppClientState.Connecting, null);
-        XmppSession? session = null;
-        var events = new SessionEvents(this);
+        RaiseStateChanged(new XmppClientStateChangedEventArgs(XmppClientState.Disconnected, XmppClientState.Connecting, null));
         try
         {
-            session = await OpenSessionAsync(events, cancellationToken).ConfigureAwait(false);
-            lock (_gate)
-            {
-                _session = session;
-            }
-
-            session.Start();
-            await ModulesStartAsync(cancellationToken).ConfigureAwait(false);
-            events.Ready(started: true);
-            SetState(XmppClientState.Connected);
+            _streamManagement.Forget();
+            await ConnectSessionAsync(redirect: null, resume: false, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error)
         {
-            events.Ready(started: false);
-            if (session is not null)
-            {
-                lock (_gate)
-                {
-                    if (ReferenceEquals(_session, session))
-                    {
-                        _session = null;
-                    }
-                }
-
-                await session.DisposeAsync().ConfigureAwait(false);
-            }
-
             SetState(XmppClientState.Disconnected, error);
             throw;
         }
     }
 
     /// <summary>
-    /// Closes the session politely: sends <c>&lt;/stream:stream&gt;</c>, waits briefly for the server's, and closes
-    /// the connection. Pending IQ requests fail with <see cref="XmppConnectionLostException"/>. Does nothing when not connected.
+    /// Closes the session politely: on a stream-management session waits briefly for the server to acknowledge what
+    /// was sent, sends <c>&lt;/stream:stream&gt;</c>, waits briefly for the server's, and closes the connection. Stops
+    /// a reconnection in progress. Pending IQ requests fail with <see cref="XmppConnectionLostException"/>; stanzas the
+    /// server never acknowledged are listed in <see cref="XmppClientStateChangedEventArgs.UndeliveredStanzas"/>.
+    /// Does nothing when not connected.
     /// </summary>
     /// <param name="cancellationToken">Stops waiting for the server; the connection is closed anyway.</param>
     public async Task DisconnectAsync(CancellationToken cancellationToken = default)
@@ -90,32 +71,123 @@ public sealed partial class XmppClient
     private async Task CloseSessionAsync(CancellationToken cancellationToken)
     {
         XmppSession? session;
+        Task reconnecting;
         lock (_gate)
         {
             session = _session;
             _session = null;
+            _ready = null;
+            reconnecting = _reconnectLoop;
+            if (session is null && _state != XmppClientState.Reconnecting)
+            {
+                return;
+            }
+
+            _state = XmppClientState.Disconnecting;
         }
 
-        if (session is null)
-        {
-            return;
-        }
-
-        SetState(XmppClientState.Disconnecting);
+        RaiseStateChanged(new XmppClientStateChangedEventArgs(XmppClientState.Connected, XmppClientState.Disconnecting, null));
         try
         {
-            await session.CloseAsync(CloseWait, cancellationToken).ConfigureAwait(false);
+            await _reconnectStop.CancelAsync().ConfigureAwait(false);
+            await reconnecting.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (session is not null)
+            {
+                await session.CloseAsync(CloseWait, cancellationToken).ConfigureAwait(false);
+            }
         }
         finally
         {
-            SetState(XmppClientState.Disconnected);
+            ResetReconnectStop();
+            _streamManagement.Forget();
+            var undelivered = DropOutbound("the client disconnected");
+            _iqs.FailAll(new XmppConnectionLostException("The client disconnected before the answer arrived."));
+            SetState(XmppClientState.Disconnected, null, undelivered);
         }
     }
 
-    private async Task<XmppSession> OpenSessionAsync(SessionEvents events, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens a session and makes it the client's: resumes or starts over with the outbound queue, starts the read
+    /// loop, writes what was queued, starts the modules (new sessions only) and reports Connected.
+    /// </summary>
+    /// <returns>Whether the previous session was resumed, and how many queued stanzas were written.</returns>
+    private async Task<(bool Resumed, int Resent)> ConnectSessionAsync(string? redirect, bool resume, CancellationToken cancellationToken)
+    {
+        var events = new SessionEvents(this);
+        XmppSession? session = null;
+        try
+        {
+            session = await OpenSessionAsync(events, redirect, resume, cancellationToken).ConfigureAwait(false);
+            var negotiated = session.Negotiated;
+            PrepareOutbound(negotiated);
+            lock (_gate)
+            {
+                ThrowIfDisposed();
+                if (_state is not (XmppClientState.Connecting or XmppClientState.Reconnecting))
+                {
+                    throw new OperationCanceledException("The client was disconnected while connecting.");
+                }
+
+                _session = session;
+                _sessionEstablished = false;
+                _endedDuringActivation = null;
+                _lastBoundJid = negotiated.BoundJid;
+            }
+
+            session.Start();
+            var resent = await WriteQueuedAsync(session).ConfigureAwait(false);
+            if (!negotiated.Resumed)
+            {
+                await ResendPresenceAsync(resume, cancellationToken).ConfigureAwait(false);
+                await ModulesStartAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            lock (_gate)
+            {
+                if (_endedDuringActivation is { } ended)
+                {
+                    throw ended;
+                }
+
+                if (_state is not (XmppClientState.Connecting or XmppClientState.Reconnecting))
+                {
+                    throw new OperationCanceledException("The client was disconnected while connecting.");
+                }
+
+                _sessionEstablished = true;
+                _state = XmppClientState.Connected;
+            }
+
+            events.Ready(started: true);
+            RaiseStateChanged(new XmppClientStateChangedEventArgs(
+                resume ? XmppClientState.Reconnecting : XmppClientState.Connecting, XmppClientState.Connected, null, negotiated.Resumed));
+            return (negotiated.Resumed, resent);
+        }
+        catch (Exception)
+        {
+            events.Ready(started: false);
+            if (session is not null)
+            {
+                lock (_gate)
+                {
+                    if (ReferenceEquals(_session, session))
+                    {
+                        _session = null;
+                        _ready = null;
+                    }
+                }
+
+                await session.DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<XmppSession> OpenSessionAsync(SessionEvents events, string? redirect, bool resume, CancellationToken cancellationToken)
     {
         var domain = Options.Jid.Domain;
-        string? redirect = null;
+        var redirected = false;
         while (true)
         {
             var transport = await _connector.ConnectAsync(domain, redirect, cancellationToken).ConfigureAwait(false);
@@ -125,16 +197,18 @@ public sealed partial class XmppClient
             try
             {
                 var negotiator = new StreamNegotiator(Options, _logger);
-                var negotiated = await negotiator.NegotiateAsync(stream, new TlsClientSettings(domain, Options), negotiation.Token)
+                var negotiated = await negotiator.NegotiateAsync(stream, new TlsClientSettings(domain, Options),
+                        Options.StreamManagement ? _streamManagement : null, resume ? _lastBoundJid : null, negotiation.Token)
                     .ConfigureAwait(false);
-                return new XmppSession(stream, negotiated, events, _logger);
+                return new XmppSession(stream, negotiated, events, new SessionSettings(_iqs, _outbound, _streamManagement, Options), _logger);
             }
-            catch (XmppStreamErrorException error) when (error is { Condition: StreamErrorCondition.SeeOtherHost, OtherHost: { } host } && redirect is null)
+            catch (XmppStreamErrorException error) when (error is { Condition: StreamErrorCondition.SeeOtherHost, OtherHost: { } host } && !redirected)
             {
                 // Followed once (RFC 6120 §4.9.3.19): a second redirect is an error, so two servers cannot loop us.
                 await stream.DisposeAsync().ConfigureAwait(false);
                 SessionLog.Redirected(_logger, host);
                 redirect = host;
+                redirected = true;
             }
             catch (OperationCanceledException error) when (!cancellationToken.IsCancellationRequested)
             {
@@ -152,6 +226,7 @@ public sealed partial class XmppClient
 
     private void OnSessionEnded(XmppSession session, Exception? error)
     {
+        bool reconnect;
         lock (_gate)
         {
             if (!ReferenceEquals(_session, session))
@@ -159,10 +234,44 @@ public sealed partial class XmppClient
                 return; // Closed by DisconnectAsync, which reports the state itself.
             }
 
+            // Writes still in flight see a closed writer before senders see no session, so nothing is written to the
+            // dead session after a stanza was queued for the next one.
+            session.Writer.Close();
             _session = null;
+            _ready = null;
+            if (!_sessionEstablished)
+            {
+                // Still being set up by ConnectSessionAsync, which reports the failure.
+                _endedDuringActivation = error ?? new XmppConnectionLostException("The session ended while it was being set up.");
+                _ = session.DisposeAsync().AsTask();
+                return;
+            }
+
+            reconnect = error is not null && Options.AutoReconnect && !_disposed && ReconnectPolicy.IsRecoverable(error);
+            _state = reconnect ? XmppClientState.Reconnecting : XmppClientState.Disconnected;
+            if (reconnect)
+            {
+                var stop = _reconnectStop.Token;
+                _reconnectLoop = Task.Run(() => ReconnectLoopAsync(error!, stop), CancellationToken.None);
+            }
         }
 
         _ = session.DisposeAsync().AsTask();
-        SetState(XmppClientState.Disconnected, error);
+        if (reconnect)
+        {
+            SessionLog.Reconnecting(_logger, error!.Message);
+            RaiseStateChanged(new XmppClientStateChangedEventArgs(XmppClientState.Connected, XmppClientState.Reconnecting, error));
+            return;
+        }
+
+        if (error is not null && Options.AutoReconnect)
+        {
+            SessionLog.ReconnectAbandoned(_logger, error.Message);
+        }
+
+        _streamManagement.Forget();
+        var undelivered = DropOutbound(error?.Message ?? "the session was closed");
+        _iqs.FailAll(error ?? new XmppConnectionLostException("The session was closed before the answer arrived."));
+        RaiseStateChanged(new XmppClientStateChangedEventArgs(XmppClientState.Connected, XmppClientState.Disconnected, error, false, undelivered));
     }
 }

@@ -64,12 +64,13 @@ public sealed partial class XmppClient
             throw new ArgumentException("SendIqAsync sends requests (get or set); send results and errors with SendAsync.", nameof(request));
         }
 
-        var session = RequireSession();
+        ThrowIfNotSending();
         await _iqSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var pending = session.Iqs.Register(request.Id!, request.To, session.BoundJid);
+        request.Id ??= Stanzas.StanzaIds.New();
+        var pending = _iqs.Register(request.Id, request.To, BoundJid ?? _lastBoundJid ?? Options.Jid);
         try
         {
-            await session.Writer.WriteAsync(request.Element, cancellationToken).ConfigureAwait(false);
+            await SendAsync(request, cancellationToken).ConfigureAwait(false);
             var reply = await pending.Reply.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
             if (reply.Type == IqType.Error)
             {
@@ -85,19 +86,13 @@ public sealed partial class XmppClient
         }
         finally
         {
-            session.Iqs.Remove(pending);
+            _iqs.Remove(pending);
             _iqSlots.Release();
         }
     }
 
     private async ValueTask AnswerRequestAsync(Iq request)
     {
-        var session = _session;
-        if (session is null)
-        {
-            return;
-        }
-
         Iq? answer = null;
         if (request.PayloadName is { } name && _iqHandlers.TryGetValue((name.LocalName, name.NamespaceName), out var handler))
         {
@@ -125,9 +120,9 @@ public sealed partial class XmppClient
         {
             try
             {
-                await session.Writer.WriteAsync(answer.Element, CancellationToken.None).ConfigureAwait(false);
+                await SendAsync(answer, CancellationToken.None).ConfigureAwait(false);
             }
-            catch (XmppConnectionLostException error)
+            catch (Exception error) when (error is XmppConnectionLostException or InvalidOperationException)
             {
                 // The session is ending; the requester will not get an answer on this stream.
                 SessionLog.AnswerNotSent(_logger, request.Id ?? string.Empty, error);

@@ -1,34 +1,130 @@
 using Xmpp.Client.Session;
 using Xmpp.Client.Stanzas;
+using Xmpp.Client.Xml;
 
 namespace Xmpp.Client;
 
 public sealed partial class XmppClient
 {
     private readonly SemaphoreSlim _iqSlots;
+    private XmppSession? _ready;
+    private Presence? _lastPresence;
 
     /// <summary>
     /// Sends a stanza. Safe to call from any number of threads at once: each stanza goes out whole, and the call waits
     /// while the network pushes back. A missing id is filled in (readable from <see cref="Stanza.Id"/> afterwards).
     /// </summary>
+    /// <remarks>
+    /// With stream management (XEP-0198) the stanza is kept until the server acknowledges it, and sent again after a
+    /// reconnect if needed; at most <see cref="XmppClientOptions.MaxUnacknowledgedStanzas"/> are kept, and when that
+    /// many wait for acknowledgement the call waits for room. While the client reconnects, the stanza is queued and
+    /// the call returns (or throws, see <see cref="XmppClientOptions.QueueWhileReconnecting"/>).
+    /// </remarks>
     /// <param name="stanza">The message, presence or IQ to send.</param>
     /// <param name="cancellationToken">Stops waiting for the turn to write; a stanza already being written is
     /// finished, so the stream is never cut mid-stanza.</param>
-    /// <exception cref="InvalidOperationException">The client is not connected.</exception>
-    /// <exception cref="XmppConnectionLostException">The connection broke while sending.</exception>
+    /// <exception cref="InvalidOperationException">The client is not connected (nor reconnecting).</exception>
+    /// <exception cref="XmppConnectionLostException">The connection broke while sending (without stream management),
+    /// or the client is reconnecting and <see cref="XmppClientOptions.QueueWhileReconnecting"/> is off.</exception>
     public async ValueTask SendAsync(Stanza stanza, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stanza);
-        var session = RequireSession();
+        ThrowIfDisposed();
         stanza.Id ??= Stanzas.StanzaIds.New();
         ModulesPrepare(stanza);
-        await session.Writer.WriteAsync(stanza.Element, cancellationToken).ConfigureAwait(false);
+        if (stanza is Presence { To: null, Type: PresenceType.Available or PresenceType.Unavailable } presence)
+        {
+            Volatile.Write(ref _lastPresence, presence.Type == PresenceType.Available ? presence : null);
+        }
+
+        await SendElementAsync(stanza.Element, cancellationToken).ConfigureAwait(false);
     }
 
-    private XmppSession RequireSession()
+    /// <summary>
+    /// The one way stanzas leave the client: takes a place in the outbound queue, then writes on the ready session
+    /// (kept until acknowledged when it counts stanzas), or queues while reconnecting.
+    /// </summary>
+    private async ValueTask SendElementAsync(XmppElement stanza, CancellationToken cancellationToken)
+    {
+        ThrowIfNotSending();
+        await _outbound.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        while (true)
+        {
+            XmppSession? session;
+            lock (_gate)
+            {
+                session = _ready;
+                if (session is null)
+                {
+                    if (_state is XmppClientState.Reconnecting or XmppClientState.Connecting && _lastBoundJid is not null && Options.QueueWhileReconnecting)
+                    {
+                        _outbound.Enqueue(stanza);
+                        return;
+                    }
+
+                    _outbound.Release();
+                    ThrowIfNotSending();
+                    throw new XmppConnectionLostException("The connection was lost; the stanza was not sent.");
+                }
+            }
+
+            WriteOutcome outcome;
+            try
+            {
+                outcome = await session.Writer.WriteStanzaAsync(stanza, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                _outbound.Release();
+                throw;
+            }
+
+            switch (outcome)
+            {
+                case WriteOutcome.Written when !session.Writer.Tracking:
+                    _outbound.Release();
+                    return;
+                case WriteOutcome.Written or WriteOutcome.KeptForResend:
+                    return; // The acknowledgement gives the place back.
+                default:
+                    // The session is ending (or just ended): try again on what comes next.
+                    if (ReferenceEquals(Volatile.Read(ref _ready), session))
+                    {
+                        await session.Completion.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Throws when stanzas can be neither sent nor queued.</summary>
+    private void ThrowIfNotSending()
     {
         ThrowIfDisposed();
-        return _session ?? throw new InvalidOperationException(
-            $"The client is not connected (state: {State}); call ConnectAsync first and wait for it to complete.");
+        var state = State;
+        if (state is XmppClientState.Connected)
+        {
+            return;
+        }
+
+        if (state is XmppClientState.Reconnecting)
+        {
+            if (!Options.QueueWhileReconnecting)
+            {
+                throw new XmppConnectionLostException(
+                    "The client is reconnecting and XmppClientOptions.QueueWhileReconnecting is off; send again once StateChanged reports Connected.");
+            }
+
+            return;
+        }
+
+        if (state is XmppClientState.Connecting && _session is not null)
+        {
+            return; // Modules starting a new session.
+        }
+
+        throw new InvalidOperationException(
+            $"The client is not connected (state: {state}); call ConnectAsync first and wait for it to complete.");
     }
 }

@@ -50,6 +50,7 @@ public sealed partial class XmppClient : IAsyncDisposable
         _connector = connector ?? new TcpConnector(options, factory.CreateLogger("Xmpp.Client.Net"));
         _events = new EventQueue(options.MaxQueuedEvents, _logger);
         _iqSlots = new SemaphoreSlim(options.MaxPendingIqs, options.MaxPendingIqs);
+        _outbound = new OutboundQueue(options.MaxUnacknowledgedStanzas);
         RegisterBuiltInHandlers();
         CreateModules();
     }
@@ -100,9 +101,11 @@ public sealed partial class XmppClient : IAsyncDisposable
         }
 
         await _events.DisposeAsync().ConfigureAwait(false);
+        _reconnectStop.Dispose();
+        _outbound.Dispose();
     }
 
-    private void SetState(XmppClientState state, Exception? error = null)
+    private void SetState(XmppClientState state, Exception? error = null, IReadOnlyList<Stanzas.Stanza>? undelivered = null)
     {
         XmppClientState previous;
         lock (_gate)
@@ -116,18 +119,15 @@ public sealed partial class XmppClient : IAsyncDisposable
             _state = state;
         }
 
-        RaiseStateChanged(previous, state, error);
+        RaiseStateChanged(new XmppClientStateChangedEventArgs(previous, state, error, false, undelivered));
     }
 
-    private void RaiseStateChanged(XmppClientState previous, XmppClientState state, Exception? error)
-    {
-        var args = new XmppClientStateChangedEventArgs(previous, state, error);
+    private void RaiseStateChanged(XmppClientStateChangedEventArgs args) =>
         _events.Post(nameof(StateChanged), () =>
         {
             EventInvoker.Invoke(StateChanged, this, args, _logger, nameof(StateChanged));
             return ValueTask.CompletedTask;
         });
-    }
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 }

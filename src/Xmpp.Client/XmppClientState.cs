@@ -14,4 +14,10 @@ public enum XmppClientState
 
     /// <summary>Closing the stream politely.</summary>
     Disconnecting,
+
+    /// <summary>
+    /// The connection dropped and the client is reconnecting by itself (<see cref="XmppClientOptions.AutoReconnect"/>);
+    /// stanzas sent meanwhile are queued. Ends in <see cref="Connected"/> or, if it gives up, <see cref="Disconnected"/>.
+    /// </summary>
+    Reconnecting,
 }

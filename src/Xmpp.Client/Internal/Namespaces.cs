@@ -15,5 +15,7 @@ internal static class Namespaces
     public const string Session = "urn:ietf:params:xml:ns:xmpp-session";
     public const string Stanzas = "urn:ietf:params:xml:ns:xmpp-stanzas";
     public const string SaslChannelBinding = "urn:xmpp:sasl-cb:0";
+    public const string StreamManagement = "urn:xmpp:sm:3";
+    public const string Ping = "urn:xmpp:ping";
     public const string Xml = XmlNamespaces.Xml;
 }

@@ -53,12 +53,12 @@ internal sealed class IqTracker
         return true;
     }
 
-    /// <summary>Fails every pending request (the connection is gone).</summary>
-    public void FailAll(Exception error)
+    /// <summary>Fails every pending request (the connection is gone), except those <paramref name="keep"/> names.</summary>
+    public void FailAll(Exception error, Func<string, bool>? keep = null)
     {
         foreach (var pair in _pending)
         {
-            if (_pending.TryRemove(pair))
+            if (keep?.Invoke(pair.Key) != true && _pending.TryRemove(pair))
             {
                 pair.Value.Fail(error);
             }

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Logging;
+using Xmpp.Client.Internal;
 using Xmpp.Client.Xml;
 
 namespace Xmpp.Client.Session;
@@ -6,6 +6,8 @@ namespace Xmpp.Client.Session;
 /// <summary>
 /// The one writer of a bound session: any number of callers may write at once; each element goes out whole
 /// (no interleaved bytes), in the order the lock is granted, and the caller waits while the socket pushes back.
+/// On a stream-management session every stanza is kept in the <see cref="OutboundQueue"/> before it is written, and
+/// an acknowledgement is requested every few stanzas.
 /// </summary>
 /// <remarks>
 /// The caller's token only bounds the wait for the lock. Once an element is being written it is written and flushed
@@ -14,20 +16,104 @@ namespace Xmpp.Client.Session;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The lock has no wait handle to release; see Close.")]
 internal sealed class StanzaWriter
 {
+    private static readonly XmppElement AckRequest = new("r", Namespaces.StreamManagement);
     private readonly XmppStream _stream;
-    private readonly ILogger _logger;
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly CancellationToken _sessionLifetime;
+    private readonly OutboundQueue? _tracker;
+    private readonly int _ackEvery;
+    private int _sinceAckRequest;
+    private long _lastWrite = Environment.TickCount64;
+    private long _lastAckRequest = Environment.TickCount64;
     private volatile bool _closed;
 
-    public StanzaWriter(XmppStream stream, ILogger logger, CancellationToken sessionLifetime)
+    /// <param name="stream">The stream to write to.</param>
+    /// <param name="sessionLifetime">Cancelled when the session ends.</param>
+    /// <param name="tracker">Where stanzas are kept until acknowledged; <see langword="null"/> without stream management.</param>
+    /// <param name="ackEvery">Request an acknowledgement after this many stanzas.</param>
+    public StanzaWriter(XmppStream stream, CancellationToken sessionLifetime, OutboundQueue? tracker = null, int ackEvery = 10)
     {
         _stream = stream;
-        _logger = logger;
         _sessionLifetime = sessionLifetime;
+        _tracker = tracker;
+        _ackEvery = ackEvery;
     }
 
-    /// <summary>Writes one element and flushes it.</summary>
+    /// <summary>Whether stanzas are counted and kept until acknowledged (XEP-0198).</summary>
+    public bool Tracking => _tracker is not null;
+
+    /// <summary>When something was last written (<see cref="Environment.TickCount64"/>).</summary>
+    public long LastWrite => Volatile.Read(ref _lastWrite);
+
+    /// <summary>When an acknowledgement was last requested (<see cref="Environment.TickCount64"/>).</summary>
+    public long LastAckRequest => Volatile.Read(ref _lastAckRequest);
+
+    /// <summary>Writes one stanza and flushes it (kept until acknowledged on a stream-management session).</summary>
+    /// <exception cref="XmppConnectionLostException">The connection broke while an untracked stanza was written.</exception>
+    public async ValueTask<WriteOutcome> WriteStanzaAsync(XmppElement stanza, CancellationToken cancellationToken)
+    {
+        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_closed || (_tracker is not null && !_tracker.TryAppendWritten(stanza)))
+            {
+                return WriteOutcome.NotWritten;
+            }
+
+            return await WriteCountedAsync(stanza).ConfigureAwait(false);
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Writes the queue's stanzas that are not yet written on this session, in order (after a reconnect). Returns how
+    /// many; stops early (without throwing) when the connection breaks.
+    /// </summary>
+    public async Task<int> WriteQueuedAsync(OutboundQueue queue)
+    {
+        await _lock.WaitAsync(_sessionLifetime).ConfigureAwait(false);
+        var count = 0;
+        try
+        {
+            while (!_closed && queue.TryPeekUnwritten(out var stanza))
+            {
+                // Tracked: counted from now on, as the server will count it. Untracked: dropped only once written,
+                // so a stanza whose write fails is tried again on the next connection.
+                if (_tracker is not null)
+                {
+                    queue.MarkWritten(tracked: true);
+                }
+
+                var outcome = await WriteCountedAsync(stanza).ConfigureAwait(false);
+                if (_tracker is null)
+                {
+                    queue.MarkWritten(tracked: false);
+                }
+
+                if (outcome != WriteOutcome.Written)
+                {
+                    break;
+                }
+
+                count++;
+            }
+        }
+        catch (XmppConnectionLostException)
+        {
+            // The connection broke: what is left stays queued for the next one.
+        }
+        finally
+        {
+            _lock.Release();
+        }
+
+        return count;
+    }
+
+    /// <summary>Writes an element that is not a stanza (stream management, keepalive): never counted.</summary>
     /// <exception cref="XmppConnectionLostException">The connection is gone.</exception>
     public async ValueTask WriteAsync(XmppElement element, CancellationToken cancellationToken)
     {
@@ -36,10 +122,34 @@ internal sealed class StanzaWriter
         {
             ThrowIfClosed();
             await _stream.WriteAsync(element, _sessionLifetime).ConfigureAwait(false);
+            Touch(element == AckRequest);
         }
         catch (OperationCanceledException error) when (_sessionLifetime.IsCancellationRequested)
         {
-            throw new XmppConnectionLostException("The session closed while the stanza was being sent.", error);
+            throw new XmppConnectionLostException("The session closed while the element was being sent.", error);
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    /// <summary>Asks the server how many stanzas it has handled (<c>&lt;r/&gt;</c>).</summary>
+    public ValueTask RequestAckAsync(CancellationToken cancellationToken) => WriteAsync(AckRequest, cancellationToken);
+
+    /// <summary>Sends a whitespace keepalive (RFC 6120 §4.6.1).</summary>
+    public async ValueTask WriteWhitespaceAsync(CancellationToken cancellationToken)
+    {
+        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ThrowIfClosed();
+            await _stream.WriteWhitespaceAsync(_sessionLifetime).ConfigureAwait(false);
+            Touch(ackRequest: false);
+        }
+        catch (OperationCanceledException error) when (_sessionLifetime.IsCancellationRequested)
+        {
+            throw new XmppConnectionLostException("The session closed while the keepalive was being sent.", error);
         }
         finally
         {
@@ -75,6 +185,44 @@ internal sealed class StanzaWriter
         if (await _lock.WaitAsync(timeout).ConfigureAwait(false))
         {
             _lock.Release();
+        }
+    }
+
+    /// <summary>Writes a stanza already kept by the tracker (or untracked), then asks for an ack every few stanzas.</summary>
+    private async ValueTask<WriteOutcome> WriteCountedAsync(XmppElement stanza)
+    {
+        try
+        {
+            await _stream.WriteAsync(stanza, _sessionLifetime).ConfigureAwait(false);
+            Touch(ackRequest: false);
+            if (_tracker is not null && ++_sinceAckRequest >= _ackEvery)
+            {
+                await _stream.WriteAsync(AckRequest, _sessionLifetime).ConfigureAwait(false);
+                Touch(ackRequest: true);
+            }
+
+            return WriteOutcome.Written;
+        }
+        catch (Exception error) when (error is XmppConnectionLostException || (error is OperationCanceledException && _sessionLifetime.IsCancellationRequested))
+        {
+            if (_tracker is not null)
+            {
+                return WriteOutcome.KeptForResend;
+            }
+
+            throw error as XmppConnectionLostException
+                ?? new XmppConnectionLostException("The session closed while the stanza was being sent.", error);
+        }
+    }
+
+    private void Touch(bool ackRequest)
+    {
+        var now = Environment.TickCount64;
+        Volatile.Write(ref _lastWrite, now);
+        if (ackRequest)
+        {
+            _sinceAckRequest = 0;
+            Volatile.Write(ref _lastAckRequest, now);
         }
     }
 

@@ -25,7 +25,13 @@ internal sealed class StreamNegotiator
     /// <exception cref="XmppAuthenticationException">Authentication failed.</exception>
     /// <exception cref="XmppStreamErrorException">The stream ended with a stream error.</exception>
     /// <exception cref="XmppConnectionLostException">The server closed the connection.</exception>
-    public async Task<NegotiatedSession> NegotiateAsync(XmppStream stream, TlsClientSettings tls, CancellationToken cancellationToken)
+    /// <param name="stream">The connected stream.</param>
+    /// <param name="tls">How to check the server's certificate.</param>
+    /// <param name="streamManagement">The client's XEP-0198 state, or <see langword="null"/> when it is switched off.</param>
+    /// <param name="resumeAs">The JID of the session to resume, or <see langword="null"/> for a new session.</param>
+    /// <param name="cancellationToken">Cancels the negotiation.</param>
+    public async Task<NegotiatedSession> NegotiateAsync(XmppStream stream, TlsClientSettings tls, StreamManagementState? streamManagement,
+        Jid? resumeAs, CancellationToken cancellationToken)
     {
         var domain = _options.Jid.Domain;
         var features = await stream.OpenAsync(domain, from: null, cancellationToken).ConfigureAwait(false);
@@ -43,9 +49,45 @@ internal sealed class StreamNegotiator
         var mechanism = await authenticator.AuthenticateAsync(stream, features, cancellationToken).ConfigureAwait(false);
         features = await stream.OpenAsync(domain, AccountFrom(stream), cancellationToken).ConfigureAwait(false);
 
+        var early = new List<XmppElement>();
+        var sm = streamManagement is not null && StreamManagementNegotiator.IsOffered(features)
+            ? new StreamManagementNegotiator(streamManagement, _logger)
+            : null;
+        uint? serverHandled = null;
+        var resumptionFailed = false;
+        if (sm is not null && resumeAs is { } previous && streamManagement!.ResumptionId is not null)
+        {
+            var (resumed, handled) = await sm.ResumeAsync(stream, early, cancellationToken).ConfigureAwait(false);
+            if (resumed)
+            {
+                return new NegotiatedSession(previous, features, stream.ServerHeader!, mechanism, stream.Transport.IsEncrypted)
+                {
+                    StreamManagement = true,
+                    Resumed = true,
+                    ServerHandled = handled,
+                    EarlyElements = early,
+                };
+            }
+
+            serverHandled = handled;
+            resumptionFailed = true;
+        }
+
         var binder = new ResourceBinder(_options, _logger);
         var bound = await binder.BindAsync(stream, features, cancellationToken).ConfigureAwait(false);
-        return new NegotiatedSession(bound, features, stream.ServerHeader!, mechanism, stream.Transport.IsEncrypted);
+        var enabled = sm is not null && await sm.EnableAsync(stream, early, cancellationToken).ConfigureAwait(false);
+        if (!enabled)
+        {
+            streamManagement?.Forget();
+        }
+
+        return new NegotiatedSession(bound, features, stream.ServerHeader!, mechanism, stream.Transport.IsEncrypted)
+        {
+            StreamManagement = enabled,
+            ResumptionFailed = resumptionFailed || (resumeAs is not null && !enabled),
+            ServerHandled = serverHandled,
+            EarlyElements = early,
+        };
     }
 
     private async Task<XmppElement> StartTlsAsync(XmppStream stream, XmppElement features, TlsClientSettings tls, CancellationToken cancellationToken)

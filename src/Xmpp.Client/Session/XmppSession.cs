@@ -1,30 +1,39 @@
 using Microsoft.Extensions.Logging;
+using Xmpp.Client.Internal;
 using Xmpp.Client.Stanzas;
 using Xmpp.Client.Xml;
 
 namespace Xmpp.Client.Session;
 
 /// <summary>
-/// A bound session: one read loop that completes IQ replies and hands everything else to the handler, one writer,
-/// and the pending IQs. Ends when the stream closes, the connection breaks, or the client closes it.
+/// A bound session: one read loop that completes IQ replies, answers and applies XEP-0198 acknowledgements and hands
+/// everything else to the handler; one writer; and the keepalive timer. Ends when the stream closes, the connection
+/// breaks or goes silent, or the client closes it.
 /// </summary>
-internal sealed class XmppSession : IAsyncDisposable
+internal sealed partial class XmppSession : IAsyncDisposable
 {
     private readonly XmppStream _stream;
     private readonly ISessionHandler _handler;
     private readonly ILogger _logger;
+    private readonly SessionSettings _settings;
     private readonly CancellationTokenSource _lifetime = new();
     private Task _readLoop = Task.CompletedTask;
+    private Task _timers = Task.CompletedTask;
+    private long _lastReceived = Environment.TickCount64;
+    private long _receivedElements;
+    private Exception? _abortError;
     private volatile bool _closing;
     private int _disposed;
 
-    public XmppSession(XmppStream stream, NegotiatedSession negotiated, ISessionHandler handler, ILogger logger)
+    public XmppSession(XmppStream stream, NegotiatedSession negotiated, ISessionHandler handler, SessionSettings settings, ILogger logger)
     {
         _stream = stream;
         _handler = handler;
         _logger = logger;
+        _settings = settings;
         Negotiated = negotiated;
-        Writer = new StanzaWriter(stream, logger, _lifetime.Token);
+        Writer = new StanzaWriter(stream, _lifetime.Token, negotiated.StreamManagement ? settings.Outbound : null,
+            settings.Options.AckRequestStanzas);
     }
 
     public NegotiatedSession Negotiated { get; }
@@ -33,22 +42,28 @@ internal sealed class XmppSession : IAsyncDisposable
 
     public StanzaWriter Writer { get; }
 
-    public IqTracker Iqs { get; } = new();
-
     /// <summary>Completes when the read loop has ended.</summary>
     public Task Completion => _readLoop;
 
-    public void Start() => _readLoop = Task.Run(ReadLoopAsync);
+    public void Start()
+    {
+        _readLoop = Task.Run(ReadLoopAsync);
+        _timers = Task.Run(TimersAsync);
+    }
 
     /// <summary>
-    /// Closes the stream politely: sends <c>&lt;/stream:stream&gt;</c>, waits up to <paramref name="wait"/> for the
-    /// server's, then closes the connection.
+    /// Closes the stream politely: on a stream-management session first asks the server to acknowledge what it got
+    /// (so nothing is left unacknowledged), then sends <c>&lt;/stream:stream&gt;</c>, waits up to <paramref name="wait"/>
+    /// for the server's, and closes the connection.
     /// </summary>
     public async Task CloseAsync(TimeSpan wait, CancellationToken cancellationToken)
     {
-        _closing = true;
         try
         {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(wait);
+            await AwaitAcknowledgementsAsync(deadline.Token).ConfigureAwait(false);
+            _closing = true;
             await Writer.CloseStreamAsync(cancellationToken).ConfigureAwait(false);
             await _readLoop.WaitAsync(wait, cancellationToken).ConfigureAwait(false);
         }
@@ -59,6 +74,20 @@ internal sealed class XmppSession : IAsyncDisposable
         finally
         {
             await DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Ends the session as if the connection broke (the peer went silent): the handler is told with <paramref name="error"/>.</summary>
+    public void Abort(Exception error)
+    {
+        Interlocked.CompareExchange(ref _abortError, error, null);
+        try
+        {
+            _lifetime.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Already disposed: the session is over anyway.
         }
     }
 
@@ -75,7 +104,29 @@ internal sealed class XmppSession : IAsyncDisposable
         await Writer.DrainAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         await _stream.DisposeAsync().ConfigureAwait(false);
         await _readLoop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await _timers.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _lifetime.Dispose();
+    }
+
+    private async Task AwaitAcknowledgementsAsync(CancellationToken cancellationToken)
+    {
+        if (!Writer.Tracking || _settings.Outbound.Written == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await Writer.RequestAckAsync(cancellationToken).ConfigureAwait(false);
+            while (_settings.Outbound.Written > 0 && !_readLoop.IsCompleted)
+            {
+                await Task.Delay(10, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Closing anyway; what is unacknowledged is reported by the client.
+        }
     }
 
     private async Task ReadLoopAsync()
@@ -84,9 +135,16 @@ internal sealed class XmppSession : IAsyncDisposable
         var token = _lifetime.Token;
         try
         {
+            foreach (var early in Negotiated.EarlyElements)
+            {
+                await RouteAsync(early, token).ConfigureAwait(false);
+            }
+
             while (true)
             {
                 var element = await _stream.ReadElementAsync(token).ConfigureAwait(false);
+                Volatile.Write(ref _lastReceived, Environment.TickCount64);
+                Volatile.Write(ref _receivedElements, _receivedElements + 1);
                 if (element is null)
                 {
                     if (!_closing)
@@ -98,12 +156,27 @@ internal sealed class XmppSession : IAsyncDisposable
                     break;
                 }
 
+                if (Negotiated.StreamManagement)
+                {
+                    if (element.Namespace == Namespaces.StreamManagement)
+                    {
+                        await OnStreamManagementAsync(element, token).ConfigureAwait(false);
+                        continue;
+                    }
+
+                    if (IsStanza(element))
+                    {
+                        _settings.StreamManagement.CountInbound();
+                    }
+                }
+
                 await RouteAsync(element, token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
-            // The client closed the session.
+            // The client closed the session, or the keepalive found the server silent (then _abortError says so).
+            error = _closing ? null : Volatile.Read(ref _abortError);
         }
         catch (Exception failure) when (failure is XmppException or IOException or ObjectDisposedException or InvalidOperationException)
         {
@@ -112,7 +185,6 @@ internal sealed class XmppSession : IAsyncDisposable
                 : failure as XmppException ?? new XmppConnectionLostException("The connection to the server was lost.", failure);
         }
 
-        Iqs.FailAll(error ?? new XmppConnectionLostException("The session was closed before the answer arrived."));
         SessionLog.SessionEnded(_logger, error?.Message ?? "closed");
         _handler.OnEnded(this, error);
     }
@@ -122,7 +194,7 @@ internal sealed class XmppSession : IAsyncDisposable
         var stanza = StanzaFactory.FromElement(element);
         if (stanza is Iq { IsRequest: false } reply)
         {
-            if (!Iqs.TryComplete(reply, out var spoofed) && spoofed is not null)
+            if (!_settings.Iqs.TryComplete(reply, out var spoofed) && spoofed is not null)
             {
                 SessionLog.SpoofedIqReply(_logger, reply.Id ?? string.Empty, reply.From?.ToString() ?? "(none)", spoofed.To?.ToString() ?? "(account)");
             }
@@ -139,4 +211,7 @@ internal sealed class XmppSession : IAsyncDisposable
             await _handler.OnNonStanzaAsync(element, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private static bool IsStanza(XmppElement element) =>
+        element.Namespace == Namespaces.Client && element.Name is "message" or "presence" or "iq";
 }

@@ -134,10 +134,18 @@ internal sealed class XmppStream : IAsyncDisposable
     }
 
     /// <summary>Sends a stream error and closes the stream; failures to send are ignored (the stream is ending).</summary>
-    public async ValueTask FailAsync(StreamErrorCondition condition, CancellationToken cancellationToken)
+    /// <param name="condition">The RFC 6120 condition.</param>
+    /// <param name="cancellationToken">Stops waiting for the network.</param>
+    /// <param name="applicationCondition">An application-specific condition element to add, if any.</param>
+    public async ValueTask FailAsync(StreamErrorCondition condition, CancellationToken cancellationToken, XmppElement? applicationCondition = null)
     {
         var error = new XmppElement("error", Namespaces.Streams)
             .Add(new XmppElement(StreamErrorConditions.ToElementName(condition), Namespaces.StreamErrors));
+        if (applicationCondition is not null)
+        {
+            error.Add(applicationCondition);
+        }
+
         try
         {
             XmlStreamWriter.WriteElement(Transport.Output, error);
@@ -148,6 +156,14 @@ internal sealed class XmppStream : IAsyncDisposable
         {
             SessionLog.StreamErrorNotSent(_logger, condition, sendError);
         }
+    }
+
+    /// <summary>Sends one space: a whitespace keepalive between top-level elements (RFC 6120 §4.6.1).</summary>
+    public async ValueTask WriteWhitespaceAsync(CancellationToken cancellationToken)
+    {
+        Transport.Output.GetSpan(1)[0] = (byte)' ';
+        Transport.Output.Advance(1);
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends <c>&lt;/stream:stream&gt;</c>.</summary>

@@ -16,6 +16,19 @@ internal static class TestClients
         // Scripted servers answer only what a test expects: modules that talk to the server at login (stanza ids)
         // stay off; tests of other modules switch theirs on.
         Modules = XmppModules.ServiceDiscovery | XmppModules.EntityInfo,
+        // A scripted connection ends when its script does: tests of reconnection and keepalive switch these on.
+        AutoReconnect = false,
+        KeepAliveInterval = Timeout.InfiniteTimeSpan,
+        PingInterval = Timeout.InfiniteTimeSpan,
+    };
+
+    /// <summary>Options for the stream management and reconnection tests: reconnects at once, no timers.</summary>
+    public static XmppClientOptions Resilient() => Options() with
+    {
+        AutoReconnect = true,
+        ReconnectMinDelay = TimeSpan.FromMilliseconds(10),
+        ReconnectMaxDelay = TimeSpan.FromMilliseconds(50),
+        AckRequestInterval = Timeout.InfiniteTimeSpan,
     };
 
     public static (XmppClient Client, FakeConnector Connector) Create(Func<FakeServer, Task> script, XmppClientOptions? options = null, ILoggerFactory? logs = null)

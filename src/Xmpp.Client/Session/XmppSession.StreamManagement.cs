@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Logging;
+using Xmpp.Client.Internal;
+using Xmpp.Client.Xml;
+
+namespace Xmpp.Client.Session;
+
+internal sealed partial class XmppSession
+{
+    /// <summary>Handles <c>&lt;r/&gt;</c> (answered with our count) and <c>&lt;a/&gt;</c> (the server's count) on the read loop.</summary>
+    private async ValueTask OnStreamManagementAsync(XmppElement element, CancellationToken cancellationToken)
+    {
+        switch (element.Name)
+        {
+            case "r":
+                // Answered off the read loop: a writer pushed back by the network must not stop us reading.
+                var answer = new XmppElement("a", Namespaces.StreamManagement)
+                    .SetAttribute("h", StreamManagementCounter.Format(_settings.StreamManagement.InboundHandled));
+                _ = WriteQuietlyAsync(answer);
+                break;
+            case "a" when StreamManagementCounter.TryParse(element.GetAttribute("h"), out var h):
+                int count;
+                try
+                {
+                    count = _settings.Outbound.Acknowledge(h);
+                }
+                catch (XmppException error)
+                {
+                    // XEP-0198 §4: a count higher than what was sent ends the stream.
+                    var condition = new XmppElement("handled-count-too-high", Namespaces.StreamManagement)
+                        .SetAttribute("h", StreamManagementCounter.Format(h));
+                    Writer.Close();
+                    await Writer.DrainAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+                    await _stream.FailAsync(StreamErrorCondition.UndefinedCondition, cancellationToken, condition).ConfigureAwait(false);
+                    _settings.StreamManagement.Forget();
+                    throw new XmppStreamErrorException(StreamErrorCondition.UndefinedCondition, error.Message, sentByClient: true, innerException: error);
+                }
+
+                if (_logger.IsEnabled(LogLevel.Debug))
+                {
+                    SessionLog.Acknowledged(_logger, count, h);
+                }
+
+                break;
+            default:
+                await _handler.OnNonStanzaAsync(element, cancellationToken).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private async Task WriteQuietlyAsync(XmppElement element)
+    {
+        try
+        {
+            await Writer.WriteAsync(element, _lifetime.Token).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is XmppConnectionLostException or OperationCanceledException or ObjectDisposedException)
+        {
+            SessionLog.KeepAliveFailed(_logger, error);
+        }
+    }
+}

@@ -1,0 +1,196 @@
+using Xmpp.Client.Internal;
+using Xmpp.Client.Session;
+using Xmpp.Client.Stanzas;
+
+namespace Xmpp.Client;
+
+public sealed partial class XmppClient
+{
+    private readonly StreamManagementState _streamManagement = new();
+    private readonly OutboundQueue _outbound;
+    private readonly IqTracker _iqs = new();
+    private CancellationTokenSource _reconnectStop = new();
+    private Task _reconnectLoop = Task.CompletedTask;
+    private bool _sessionEstablished;
+    private Exception? _endedDuringActivation;
+    private Jid? _lastBoundJid;
+
+    /// <summary>The stanzas kept for acknowledgement or queued while reconnecting (for tests).</summary>
+    internal OutboundQueue Outbound => _outbound;
+
+    /// <summary>
+    /// Raised after the client reconnected by itself, on the client's event task after <see cref="StateChanged"/>
+    /// reported <see cref="XmppClientState.Connected"/>. When <see cref="XmppReconnectedEventArgs.Resumed"/> is
+    /// <see langword="false"/> the server had forgotten the previous session: the client has sent its last presence
+    /// again, but the application should re-fetch its roster, re-join rooms and so on. A handler that throws is logged.
+    /// </summary>
+    public event EventHandler<XmppReconnectedEventArgs>? Reconnected;
+
+    private async Task ReconnectLoopAsync(Exception cause, CancellationToken cancellationToken)
+    {
+        var redirect = cause is XmppStreamErrorException { Condition: StreamErrorCondition.SeeOtherHost, OtherHost: { } host }
+            ? host
+            : _streamManagement.Location;
+        var last = cause;
+        for (var attempt = 1; ; attempt++)
+        {
+            if (Options.MaxReconnectAttempts is { } max && attempt > max)
+            {
+                GiveUp(new XmppConnectionLostException($"Reconnecting failed {max} times; the last attempt failed with: {last.Message}", last));
+                return;
+            }
+
+            var delay = ReconnectPolicy.Delay(attempt, Options, Random.Shared);
+            SessionLog.ReconnectAttempt(_logger, attempt, (long)delay.TotalMilliseconds);
+            try
+            {
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                var (resumed, resent) = await ConnectSessionAsync(redirect, resume: true, cancellationToken).ConfigureAwait(false);
+                SessionLog.Reconnected(_logger, attempt, resumed, resent);
+                var args = new XmppReconnectedEventArgs(resumed, attempt, resent, cause);
+                _events.Post(nameof(Reconnected), () =>
+                {
+                    EventInvoker.Invoke(Reconnected, this, args, _logger, nameof(Reconnected));
+                    return ValueTask.CompletedTask;
+                });
+                return;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return; // DisconnectAsync or DisposeAsync stopped the loop and reports the state.
+            }
+            catch (Exception error)
+            {
+                last = error;
+                redirect = null;
+                if (!ReconnectPolicy.IsRecoverable(error))
+                {
+                    SessionLog.ReconnectAbandoned(_logger, error.Message);
+                    GiveUp(error);
+                    return;
+                }
+
+                SessionLog.ReconnectFailed(_logger, attempt, error.Message);
+            }
+        }
+    }
+
+    private void GiveUp(Exception error)
+    {
+        lock (_gate)
+        {
+            if (_state != XmppClientState.Reconnecting)
+            {
+                return;
+            }
+
+            _state = XmppClientState.Disconnected;
+        }
+
+        _streamManagement.Forget();
+        var undelivered = DropOutbound(error.Message);
+        _iqs.FailAll(error);
+        RaiseStateChanged(new XmppClientStateChangedEventArgs(XmppClientState.Reconnecting, XmppClientState.Disconnected, error, false, undelivered));
+    }
+
+    /// <summary>
+    /// Lines the outbound queue up with the new session. Resumed: the server's count drops what it handled; the rest
+    /// is written again. New session: the old one is gone with its count. Messages and presences it never acknowledged
+    /// are sent again (they may arrive twice if the old server delivered them without acknowledging). IQ requests are
+    /// not: a set could be applied twice, and their answers would go to the old session, so their callers get
+    /// <see cref="XmppConnectionLostException"/>. Stanzas queued while reconnecting (never written) are all sent.
+    /// </summary>
+    private void PrepareOutbound(NegotiatedSession negotiated)
+    {
+        if (negotiated.Resumed)
+        {
+            _outbound.Resume(negotiated.ServerHandled!.Value);
+            return;
+        }
+
+        if (negotiated.ServerHandled is { } handled)
+        {
+            try
+            {
+                _outbound.Acknowledge(handled); // XEP-0198 §5: <failed h='…'/> tells what the old session handled.
+            }
+            catch (XmppException)
+            {
+                // A count that does not fit what we sent is ignored: everything unacknowledged is sent again.
+            }
+        }
+
+        var queued = _outbound.UnwrittenIds();
+        var dropped = _outbound.StartOver(static stanza => stanza.Name is "message" or "presence");
+        _iqs.FailAll(new XmppConnectionLostException("The connection was lost and the server could not resume the session; the request may or may not have been processed."),
+            keep: id => queued.Contains(id));
+        if (dropped.Count > 0)
+        {
+            SessionLog.StanzasDropped(_logger, dropped.Count, "IQs of a session the server could not resume");
+        }
+    }
+
+    /// <summary>Writes what is queued, then lets senders write directly (once nothing queued is left).</summary>
+    private async Task<int> WriteQueuedAsync(XmppSession session)
+    {
+        var total = 0;
+        while (true)
+        {
+            var written = await session.Writer.WriteQueuedAsync(_outbound).ConfigureAwait(false);
+            total += written;
+            lock (_gate)
+            {
+                if (_endedDuringActivation is { } ended)
+                {
+                    throw ended;
+                }
+
+                if (_outbound.AllWritten)
+                {
+                    _ready = session;
+                    return total;
+                }
+            }
+
+            if (written == 0)
+            {
+                await session.Completion.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                throw _endedDuringActivation ?? new XmppConnectionLostException("The connection broke while queued stanzas were sent.");
+            }
+        }
+    }
+
+    /// <summary>On a new session after a reconnect, the server has forgotten our presence: send the last one again.</summary>
+    private async Task ResendPresenceAsync(bool reconnecting, CancellationToken cancellationToken)
+    {
+        if (reconnecting && Volatile.Read(ref _lastPresence) is { } presence && !_outbound.ContainsBroadcastPresence())
+        {
+            await SendAsync(presence, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Empties the outbound queue when the client stops for good, and returns what never got through.</summary>
+    private Stanza[] DropOutbound(string reason)
+    {
+        var left = _outbound.Clear();
+        if (left.Count == 0)
+        {
+            return [];
+        }
+
+        SessionLog.StanzasDropped(_logger, left.Count, reason);
+        return left.Select(element => StanzaFactory.FromElement(element)).OfType<Stanza>().ToArray();
+    }
+
+    private void ResetReconnectStop()
+    {
+        lock (_gate)
+        {
+            if (_reconnectStop.IsCancellationRequested)
+            {
+                _reconnectStop.Dispose();
+                _reconnectStop = new CancellationTokenSource();
+            }
+        }
+    }
+}
