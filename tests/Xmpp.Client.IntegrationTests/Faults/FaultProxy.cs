@@ -15,6 +15,7 @@ public sealed class FaultProxy : IAsyncDisposable
     private readonly Socket _listener;
     private readonly IPEndPoint _target;
     private readonly HashSet<ProxiedConnection> _connections = [];
+    private readonly List<Task> _completions = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _acceptLoop;
     private TaskCompletionSource _accepted = NewSignal();
@@ -149,7 +150,9 @@ public sealed class FaultProxy : IAsyncDisposable
         await _stopping.CancelAsync();
         _listener.Dispose();
         await _acceptLoop;
-        await CutAllAsync();
+        Cut();
+        // Every connection ever proxied, so a copy loop that failed unexpectedly fails the test here.
+        await Task.WhenAll(_completions);
         Interlocked.Exchange(ref _armedCut, null)?.Done.TrySetCanceled();
         _stopping.Dispose();
     }
@@ -233,6 +236,7 @@ public sealed class FaultProxy : IAsyncDisposable
             {
                 _connections.Add(connection);
                 connection.Start(_target);
+                _completions.Add(connection.Completion);
             }
 
             Interlocked.Exchange(ref _accepted, NewSignal()).TrySetResult();

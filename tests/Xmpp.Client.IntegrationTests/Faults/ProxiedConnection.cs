@@ -23,7 +23,6 @@ internal sealed class ProxiedConnection
         _proxy = proxy;
         _client = client;
         _server = new Socket(targetFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        _client.NoDelay = true;
     }
 
     /// <summary>Completes when both sockets are closed and both copy loops have ended; never faults on socket errors.</summary>
@@ -38,6 +37,7 @@ internal sealed class ProxiedConnection
     {
         try
         {
+            _client.NoDelay = true;
             await _server.ConnectAsync(target);
         }
         catch (Exception e) when (IsSocketEnd(e))
