@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # All test servers: `all.sh start [workdir]` starts prosody, ejabberd and dnsmasq (in that order; dnsmasq needs
 # their ports), writes the merged KEY=value lines to <workdir>/env and prints them.
-# `all.sh stop <workdir>` stops all three. See README.md.
+# `all.sh stop <workdir>` stops all three; `all.sh restart prosody|ejabberd <workdir>` restarts one. See README.md.
 set -euo pipefail
 SCRIPT_NAME=all
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
@@ -23,6 +23,23 @@ fail() {
     cat "$dir/$s.start.out" "$dir/$s.start.err" >&2
     for t in "$@"; do bash "$HERE/$t.sh" stop "$dir" >&2 || true; done
     exit 1
+}
+
+# merge_env <dir>: writes the three servers' env lines and the shared ones to <dir>/env and prints them.
+merge_env() {
+    local dir=$1
+    cat "$dir/prosody/env" "$dir/ejabberd/env" "$dir/dnsmasq/env" >"$dir/env"
+    printf '%s\n' "SERVERS_CA=$dir/certs/ca.pem" "SERVERS_DIR=$dir" >>"$dir/env"
+    cat "$dir/env"
+}
+
+# restart <server> <dir>: restarts prosody or ejabberd on its ports and data (dnsmasq's records stay valid),
+# then rewrites <dir>/env (the server's PID changes) and prints it.
+restart() {
+    local server=$1 dir=$2
+    case "$server" in prosody | ejabberd) ;; *) die "restart: prosody or ejabberd, not '$server'" ;; esac
+    bash "$HERE/$server.sh" restart "$dir" >/dev/null
+    merge_env "$dir"
 }
 
 start() {
@@ -49,14 +66,13 @@ start() {
     bash "$HERE/dnsmasq.sh" start "$dir" >"$dir/dnsmasq.start.out" 2>"$dir/dnsmasq.start.err" ||
         fail "$dir" dnsmasq "${started[@]}"
 
-    cat "$dir/prosody/env" "$dir/ejabberd/env" "$dir/dnsmasq/env" >"$dir/env"
-    printf '%s\n' "SERVERS_CA=$CERT_DIR/ca.pem" "SERVERS_DIR=$dir" >>"$dir/env"
-    cat "$dir/env"
+    merge_env "$dir"
     log "all servers up in $((SECONDS - started_at)) s; stop them with: $0 stop $dir"
 }
 
 case "${1:-}" in
     start) start "${2:-}" ;;
     stop) stop_all "${2:?usage: all.sh stop <workdir>}" ;;
-    *) echo "usage: $0 start [workdir] | stop <workdir>" >&2; exit 2 ;;
+    restart) restart "${2:?usage: all.sh restart prosody|ejabberd <workdir>}" "${3:?usage: all.sh restart prosody|ejabberd <workdir>}" ;;
+    *) echo "usage: $0 start [workdir] | stop <workdir> | restart prosody|ejabberd <workdir>" >&2; exit 2 ;;
 esac

@@ -9,17 +9,6 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 # shellcheck source=lib.sh
 . "$HERE/lib.sh"
 
-# env_value <key> <file...>: the value of KEY=value in the first file that has it.
-env_value() {
-    local key=$1 file line; shift
-    for file in "$@"; do
-        while IFS= read -r line; do
-            [ "${line%%=*}" = "$key" ] && { printf '%s\n' "${line#*=}"; return 0; }
-        done <"$file"
-    done
-    return 1
-}
-
 write_config() {
     local dir=$1 port=$2 prosody=$3 prosody_tls=$4 ejabberd=$5 ejabberd_tls=$6 dead=$7
     cat <<EOF

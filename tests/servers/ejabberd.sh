@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# ejabberd for the integration tests: `ejabberd.sh start [workdir]` / `ejabberd.sh stop <workdir>`.
+# ejabberd for the integration tests: `ejabberd.sh start [workdir]` / `ejabberd.sh stop <workdir>` /
+# `ejabberd.sh restart <workdir>`.
 # See README.md for the env keys it prints.
 set -euo pipefail
 SCRIPT_NAME=ejabberd
@@ -107,6 +108,23 @@ ctl() {
         --ctl-config "$dir/ejabberdctl.cfg" --spool "$dir/spool" --logs "$dir/logs" "$@"
 }
 
+# launch <dir> <port>: runs the node configured in <dir> and waits until it answers on <port>;
+# if it does not, prints its logs, stops it and exits 1.
+launch() {
+    local dir=$1 port=$2 prefix
+    mapfile -t prefix < <(user_prefix ejabberd "$dir/home")
+    start_group "$dir/group.pid" "$dir/console.log" "${prefix[@]}" ERL_EPMD_ADDRESS=127.0.0.1 \
+        ejabberdctl --config-dir "$dir" --config "$dir/ejabberd.yml" --ctl-config "$dir/ejabberdctl.cfg" \
+        --spool "$dir/spool" --logs "$dir/logs" foreground
+    if ! wait_for_xmpp "$port" "$DOMAIN" "$(cat "$dir/group.pid")" "${START_TIMEOUT:-30}"; then
+        log "--- $dir/console.log"; cat "$dir/console.log" >&2
+        log "--- $dir/logs/ejabberd.log"; cat "$dir/logs/ejabberd.log" >&2 || true
+        log "--- $dir/logs/error.log"; cat "$dir/logs/error.log" >&2 || true
+        stop_group "$dir/group.pid" 5
+        exit 1
+    fi
+}
+
 start() {
     require_root
     ensure_commands ejabberdctl=ejabberd openssl=openssl
@@ -147,18 +165,7 @@ EOF
     chown -R ejabberd: "$dir"
     make_reachable "$dir" ejabberd
 
-    local prefix
-    mapfile -t prefix < <(user_prefix ejabberd "$dir/home")
-    start_group "$dir/group.pid" "$dir/console.log" "${prefix[@]}" ERL_EPMD_ADDRESS=127.0.0.1 \
-        ejabberdctl --config-dir "$dir" --config "$dir/ejabberd.yml" --ctl-config "$dir/ejabberdctl.cfg" \
-        --spool "$dir/spool" --logs "$dir/logs" foreground
-    if ! wait_for_xmpp "$port" "$DOMAIN" "$(cat "$dir/group.pid")" "${START_TIMEOUT:-30}"; then
-        log "--- $dir/console.log"; cat "$dir/console.log" >&2
-        log "--- $dir/logs/ejabberd.log"; cat "$dir/logs/ejabberd.log" >&2 || true
-        log "--- $dir/logs/error.log"; cat "$dir/logs/error.log" >&2 || true
-        stop_group "$dir/group.pid" 5
-        exit 1
-    fi
+    launch "$dir" "$port"
 
     # One ejabberdctl call (each starts an Erlang VM) imports every account from a XEP-0227 file.
     local user accounts=""
@@ -193,8 +200,23 @@ stop() {
     stop_group "$dir/group.pid" "${STOP_TIMEOUT:-15}"
 }
 
+# restart <workdir>: stops the node and starts it again on the same config, node name, ports, mnesia spool and
+# certificates (the accounts survive; sessions do not), then updates EJABBERD_PID in the env file and prints it.
+restart() {
+    require_root
+    local dir=${1:?usage: ejabberd.sh restart <workdir>}/ejabberd port
+    if [ ! -f "$dir/env" ] || [ ! -f "$dir/ejabberd.yml" ]; then die "no ejabberd was started in $dir"; fi
+    port=$(env_value EJABBERD_PORT "$dir/env")
+    stop_group "$dir/group.pid" "${STOP_TIMEOUT:-15}"
+    rm -f "$dir/ejabberd.pid"
+    launch "$dir" "$port"
+    env_set "$dir/env" EJABBERD_PID "$(cat "$dir/ejabberd.pid" 2>/dev/null || cat "$dir/group.pid")"
+    cat "$dir/env"
+}
+
 case "${1:-}" in
     start) start "${2:-}" ;;
     stop) stop "${2:-}" ;;
-    *) echo "usage: $0 start [workdir] | stop <workdir>" >&2; exit 2 ;;
+    restart) restart "${2:-}" ;;
+    *) echo "usage: $0 start [workdir] | stop <workdir> | restart <workdir>" >&2; exit 2 ;;
 esac

@@ -190,6 +190,26 @@ emit() {
     printf '%s\n' "$@"
 }
 
+# env_value <key> <file...>: the value of KEY=value in the first file that has it.
+env_value() {
+    local key=$1 file line; shift
+    for file in "$@"; do
+        while IFS= read -r line; do
+            [ "${line%%=*}" = "$key" ] && { printf '%s\n' "${line#*=}"; return 0; }
+        done <"$file"
+    done
+    return 1
+}
+
+# env_set <file> <key> <value>: replaces the KEY=value line of <file> (the other lines are kept).
+env_set() {
+    local file=$1 key=$2 value=$3 line lines=()
+    while IFS= read -r line; do
+        if [ "${line%%=*}" = "$key" ]; then lines+=("$key=$value"); else lines+=("$line"); fi
+    done <"$file"
+    printf '%s\n' "${lines[@]}" >"$file"
+}
+
 # abs_dir <dir>: creates <dir> (or a fresh temp dir when empty) and prints its absolute path.
 abs_dir() {
     local dir=${1:-}

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Prosody for the integration tests: `prosody.sh start [workdir]` / `prosody.sh stop <workdir>`.
+# Prosody for the integration tests: `prosody.sh start [workdir]` / `prosody.sh stop <workdir>` /
+# `prosody.sh restart <workdir>`.
 # See README.md for the env keys it prints.
 set -euo pipefail
 SCRIPT_NAME=prosody
@@ -61,6 +62,21 @@ EOF
         "$ANON_DOMAIN" "$cert" "$key"
 }
 
+# launch <dir> <port>: runs prosody on <dir>/prosody.cfg.lua and waits until it answers on <port>;
+# if it does not, prints its logs, stops it and exits 1.
+launch() {
+    local dir=$1 port=$2 prefix
+    # Debian's prosody refuses to run as root; -F keeps it in the foreground of its own process group.
+    mapfile -t prefix < <(user_prefix prosody "$dir")
+    start_group "$dir/group.pid" "$dir/console.log" "${prefix[@]}" prosody --config "$dir/prosody.cfg.lua" -F
+    if ! wait_for_xmpp "$port" "$DOMAIN" "$(cat "$dir/group.pid")" "${START_TIMEOUT:-30}"; then
+        log "--- $dir/console.log"; cat "$dir/console.log" >&2
+        log "--- $dir/prosody.log"; cat "$dir/prosody.log" >&2
+        stop_group "$dir/group.pid" 5
+        exit 1
+    fi
+}
+
 start() {
     require_root
     ensure_commands prosody=prosody openssl=openssl
@@ -98,16 +114,7 @@ start() {
         accounts+="alice@$host:alice-pass,"
     done
 
-    # Debian's prosody refuses to run as root; -F keeps it in the foreground of its own process group.
-    local prefix
-    mapfile -t prefix < <(user_prefix prosody "$dir")
-    start_group "$dir/group.pid" "$dir/console.log" "${prefix[@]}" prosody --config "$dir/prosody.cfg.lua" -F
-    if ! wait_for_xmpp "$port" "$DOMAIN" "$(cat "$dir/group.pid")" "${START_TIMEOUT:-30}"; then
-        log "--- $dir/console.log"; cat "$dir/console.log" >&2
-        log "--- $dir/prosody.log"; cat "$dir/prosody.log" >&2
-        stop_group "$dir/group.pid" 5
-        exit 1
-    fi
+    launch "$dir" "$port"
     # If another server holds 5222 in spite of the check, prosody logs it and carries on without it.
     if [ "$state5222" = listening ] && ! xmpp_answers 5222 "$DOMAIN"; then state5222=unavailable; fi
 
@@ -132,8 +139,25 @@ stop() {
     stop_group "$dir/group.pid" "${STOP_TIMEOUT:-10}"
 }
 
+# restart <workdir>: stops the server and starts it again on the same config, ports, data and certificates
+# (accounts and stored data survive; sessions do not), then updates PROSODY_PID in the env file and prints it.
+restart() {
+    require_root
+    local dir=${1:?usage: prosody.sh restart <workdir>}/prosody port
+    if [ ! -f "$dir/env" ] || [ ! -f "$dir/prosody.cfg.lua" ]; then die "no prosody was started in $dir"; fi
+    port=$(env_value PROSODY_PORT "$dir/env")
+    stop_group "$dir/group.pid" "${STOP_TIMEOUT:-10}"
+    launch "$dir" "$port"
+    env_set "$dir/env" PROSODY_PID "$(cat "$dir/prosody.pid")"
+    if [ "$(env_value PROSODY_5222 "$dir/env")" = listening ] && ! xmpp_answers 5222 "$DOMAIN"; then
+        env_set "$dir/env" PROSODY_5222 unavailable
+    fi
+    cat "$dir/env"
+}
+
 case "${1:-}" in
     start) start "${2:-}" ;;
     stop) stop "${2:-}" ;;
-    *) echo "usage: $0 start [workdir] | stop <workdir>" >&2; exit 2 ;;
+    restart) restart "${2:-}" ;;
+    *) echo "usage: $0 start [workdir] | stop <workdir> | restart <workdir>" >&2; exit 2 ;;
 esac

@@ -12,9 +12,12 @@ internal sealed record ScriptResult(int ExitCode, string StandardOutput, string 
 /// <summary>Runs the bash scripts under tests/servers.</summary>
 internal static class ScriptRunner
 {
-    /// <summary>Runs <paramref name="script"/> with bash; on timeout kills its process tree and reports exit code -1.</summary>
+    /// <summary>
+    /// Runs <paramref name="script"/> with bash; on timeout kills its process tree and reports exit code -1. Canceling
+    /// <paramref name="cancellationToken"/> kills the process tree too, and throws <see cref="OperationCanceledException"/>.
+    /// </summary>
     public static async Task<ScriptResult> RunAsync(string script, IReadOnlyList<string> arguments, TimeSpan timeout,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default)
     {
         var info = new ProcessStartInfo("bash")
         {
@@ -38,7 +41,8 @@ internal static class ScriptRunner
         // The scripts detach the servers from their stdio, so both pipes end when the script exits.
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timer = new CancellationTokenSource(timeout);
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timer.CancelAfter(timeout);
         var exitCode = -1;
         try
         {
@@ -49,6 +53,7 @@ internal static class ScriptRunner
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(CancellationToken.None);
+            cancellationToken.ThrowIfCancellationRequested();
         }
 
         var error = await stderr;

@@ -10,6 +10,7 @@ public sealed class ServersFixture : IAsyncLifetime
     // Generous: on a fresh machine the script first installs the server packages.
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan RestartTimeout = TimeSpan.FromMinutes(2);
 
     private TestServers? _servers;
     private string? _script;
@@ -35,8 +36,34 @@ public sealed class ServersFixture : IAsyncLifetime
                 + stop.Describe($"{_script} stop {_workDirectory}"));
         }
 
-        var envFile = Path.Combine(_workDirectory, "env");
-        _servers = TestServers.Parse(EnvReader.ParseLines(await File.ReadAllTextAsync(envFile)));
+        await ReadEnvironmentAsync(_workDirectory, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Restarts <paramref name="server"/> ("prosody" or "ejabberd") with <c>all.sh restart</c>: same config, ports,
+    /// data and certificates; every session on it ends. Returns once it accepts connections again, with
+    /// <see cref="Servers"/> re-read (the server's process id changed). Throws with the script's output if it fails.
+    /// </summary>
+    public async Task RestartAsync(string server, CancellationToken cancellationToken)
+    {
+        if (server is not ("prosody" or "ejabberd"))
+        {
+            throw new ArgumentOutOfRangeException(nameof(server), server, "prosody or ejabberd");
+        }
+
+        if (_servers is null || _script is null || _workDirectory is null)
+        {
+            throw new InvalidOperationException("The test servers are not running (InitializeAsync failed).");
+        }
+
+        var restart = await ScriptRunner.RunAsync(_script, ["restart", server, _workDirectory], RestartTimeout,
+            cancellationToken: cancellationToken);
+        if (restart.ExitCode != 0)
+        {
+            throw new InvalidOperationException(restart.Describe($"{_script} restart {server} {_workDirectory}"));
+        }
+
+        await ReadEnvironmentAsync(_workDirectory, cancellationToken);
     }
 
     public async Task DisposeAsync()
@@ -51,6 +78,12 @@ public sealed class ServersFixture : IAsyncLifetime
         {
             throw new InvalidOperationException(stop.Describe($"{_script} stop {_workDirectory}"));
         }
+    }
+
+    private async Task ReadEnvironmentAsync(string workDirectory, CancellationToken cancellationToken)
+    {
+        var envFile = Path.Combine(workDirectory, "env");
+        _servers = TestServers.Parse(EnvReader.ParseLines(await File.ReadAllTextAsync(envFile, cancellationToken)));
     }
 
     private static string FindRepositoryRoot()
