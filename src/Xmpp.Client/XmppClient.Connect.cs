@@ -49,6 +49,7 @@ public sealed partial class XmppClient
         }
         catch (Exception error)
         {
+            DropOutbound("the connection failed");
             SetState(XmppClientState.Disconnected, error);
             throw;
         }
@@ -115,11 +116,12 @@ public sealed partial class XmppClient
     {
         var events = new SessionEvents(this);
         XmppSession? session = null;
+        using var activation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
             session = await OpenSessionAsync(events, redirect, resume, cancellationToken).ConfigureAwait(false);
             var negotiated = session.Negotiated;
-            PrepareOutbound(negotiated);
+            PrepareOutbound(session);
             lock (_gate)
             {
                 ThrowIfDisposed();
@@ -131,6 +133,7 @@ public sealed partial class XmppClient
                 _session = session;
                 _sessionEstablished = false;
                 _endedDuringActivation = null;
+                _activation = activation;
                 _lastBoundJid = negotiated.BoundJid;
             }
 
@@ -138,8 +141,8 @@ public sealed partial class XmppClient
             var resent = await WriteQueuedAsync(session).ConfigureAwait(false);
             if (!negotiated.Resumed)
             {
-                await ResendPresenceAsync(resume, cancellationToken).ConfigureAwait(false);
-                await ModulesStartAsync(cancellationToken).ConfigureAwait(false);
+                await ResendPresenceAsync(resume, activation.Token).ConfigureAwait(false);
+                await ModulesStartAsync(activation.Token).ConfigureAwait(false);
             }
 
             lock (_gate)
@@ -163,9 +166,10 @@ public sealed partial class XmppClient
                 resume ? XmppClientState.Reconnecting : XmppClientState.Connecting, XmppClientState.Connected, null, negotiated.Resumed));
             return (negotiated.Resumed, resent);
         }
-        catch (Exception)
+        catch (Exception error)
         {
             events.Ready(started: false);
+            var ended = error is OperationCanceledException && !cancellationToken.IsCancellationRequested ? _endedDuringActivation : null;
             if (session is not null)
             {
                 lock (_gate)
@@ -180,7 +184,19 @@ public sealed partial class XmppClient
                 await session.DisposeAsync().ConfigureAwait(false);
             }
 
+            if (ended is not null)
+            {
+                throw ended; // The connection broke while the modules were starting: say so, not "cancelled".
+            }
+
             throw;
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _activation = null;
+            }
         }
     }
 
@@ -227,6 +243,7 @@ public sealed partial class XmppClient
     private void OnSessionEnded(XmppSession session, Exception? error)
     {
         bool reconnect;
+        CancellationTokenSource? activation = null;
         lock (_gate)
         {
             if (!ReferenceEquals(_session, session))
@@ -241,22 +258,38 @@ public sealed partial class XmppClient
             _ready = null;
             if (!_sessionEstablished)
             {
-                // Still being set up by ConnectSessionAsync, which reports the failure.
                 _endedDuringActivation = error ?? new XmppConnectionLostException("The session ended while it was being set up.");
-                _ = session.DisposeAsync().AsTask();
-                return;
+                activation = _activation;
+                reconnect = false;
             }
-
-            reconnect = error is not null && Options.AutoReconnect && !_disposed && ReconnectPolicy.IsRecoverable(error);
-            _state = reconnect ? XmppClientState.Reconnecting : XmppClientState.Disconnected;
-            if (reconnect)
+            else
             {
-                var stop = _reconnectStop.Token;
-                _reconnectLoop = Task.Run(() => ReconnectLoopAsync(error!, stop), CancellationToken.None);
+                reconnect = error is not null && Options.AutoReconnect && !_disposed && ReconnectPolicy.IsRecoverable(error);
+                _state = reconnect ? XmppClientState.Reconnecting : XmppClientState.Disconnected;
+                if (reconnect)
+                {
+                    var stop = _reconnectStop.Token;
+                    _reconnectLoop = Task.Run(() => ReconnectLoopAsync(error!, stop), CancellationToken.None);
+                }
             }
         }
 
         _ = session.DisposeAsync().AsTask();
+        if (activation is not null)
+        {
+            // Still being set up by ConnectSessionAsync, which reports the failure; stop what it waits for.
+            try
+            {
+                activation.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // ConnectSessionAsync has finished already.
+            }
+
+            return;
+        }
+
         if (reconnect)
         {
             SessionLog.Reconnecting(_logger, error!.Message);

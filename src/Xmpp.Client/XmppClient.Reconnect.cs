@@ -13,6 +13,7 @@ public sealed partial class XmppClient
     private Task _reconnectLoop = Task.CompletedTask;
     private bool _sessionEstablished;
     private Exception? _endedDuringActivation;
+    private CancellationTokenSource? _activation;
     private Jid? _lastBoundJid;
 
     /// <summary>The stanzas kept for acknowledgement or queued while reconnecting (for tests).</summary>
@@ -100,8 +101,10 @@ public sealed partial class XmppClient
     /// not: a set could be applied twice, and their answers would go to the old session, so their callers get
     /// <see cref="XmppConnectionLostException"/>. Stanzas queued while reconnecting (never written) are all sent.
     /// </summary>
-    private void PrepareOutbound(NegotiatedSession negotiated)
+    private void PrepareOutbound(XmppSession session)
     {
+        var negotiated = session.Negotiated;
+        _outbound.Attach(session.Writer);
         if (negotiated.Resumed)
         {
             _outbound.Resume(negotiated.ServerHandled!.Value);

@@ -56,7 +56,7 @@ public sealed partial class XmppClient
                 session = _ready;
                 if (session is null)
                 {
-                    if (_state is XmppClientState.Reconnecting or XmppClientState.Connecting && _lastBoundJid is not null && Options.QueueWhileReconnecting)
+                    if (_state is XmppClientState.Reconnecting && Options.QueueWhileReconnecting)
                     {
                         _outbound.Enqueue(stanza);
                         return;

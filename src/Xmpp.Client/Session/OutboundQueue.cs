@@ -21,6 +21,7 @@ internal sealed class OutboundQueue : IDisposable
     private int _head;
     private int _written;
     private uint _acked;
+    private object? _owner;
 
     /// <param name="capacity">How many stanzas may be kept at once.</param>
     /// <param name="acknowledged">The count the server has acknowledged so far (0 for a new session).</param>
@@ -97,11 +98,24 @@ internal sealed class OutboundQueue : IDisposable
     /// Keeps a stanza that is about to be written on a stream-management session (its slot is already taken), unless
     /// stanzas queued earlier are still waiting to be written: then <see langword="false"/>, and it must queue behind them.
     /// </summary>
-    public bool TryAppendWritten(XmppElement stanza)
+    /// <summary>
+    /// Makes <paramref name="owner"/> (a session's writer) the one whose writes and acknowledgements count from now
+    /// on. A writer of an earlier session that is still finishing a write can then no longer append, nor can a late
+    /// acknowledgement of that session drop anything: its count belongs to another stream.
+    /// </summary>
+    public void Attach(object owner)
     {
         lock (_lock)
         {
-            if (_written != _entries.Count - _head)
+            _owner = owner;
+        }
+    }
+
+    public bool TryAppendWritten(XmppElement stanza, object owner)
+    {
+        lock (_lock)
+        {
+            if (!ReferenceEquals(owner, _owner) || _written != _entries.Count - _head)
             {
                 return false;
             }
@@ -146,6 +160,17 @@ internal sealed class OutboundQueue : IDisposable
     /// counted modulo 2^32; the newly acknowledged ones are dropped. Returns how many.
     /// </summary>
     /// <exception cref="XmppException">The server acknowledges more stanzas than were sent.</exception>
+    /// <param name="h">The server's count.</param>
+    /// <param name="owner">The writer of the session the acknowledgement arrived on; ignored (0) when that session is over.</param>
+    public int Acknowledge(uint h, object owner)
+    {
+        lock (_lock)
+        {
+            return ReferenceEquals(owner, _owner) ? Acknowledge(h) : 0;
+        }
+    }
+
+    /// <summary>Applies an acknowledgement for the stanzas written since the last one (see the other overload).</summary>
     public int Acknowledge(uint h)
     {
         lock (_lock)

@@ -55,7 +55,7 @@ internal sealed class StanzaWriter
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_closed || (_tracker is not null && !_tracker.TryAppendWritten(stanza)))
+            if (_closed || (_tracker is not null && !_tracker.TryAppendWritten(stanza, this)))
             {
                 return WriteOutcome.NotWritten;
             }

@@ -21,7 +21,7 @@ internal sealed partial class XmppSession
                 int count;
                 try
                 {
-                    count = _settings.Outbound.Acknowledge(h);
+                    count = _settings.Outbound.Acknowledge(h, Writer);
                 }
                 catch (XmppException error)
                 {

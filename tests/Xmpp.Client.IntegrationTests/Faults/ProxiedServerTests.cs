@@ -12,7 +12,7 @@ public sealed class ProxiedServerTests(ServersFixture fixture)
     [Theory]
     [InlineData("prosody")]
     [InlineData("ejabberd")]
-    public async Task Client_logs_in_over_starttls_through_the_proxy_and_a_cut_loses_the_connection(string name)
+    public async Task Client_logs_in_over_starttls_through_the_proxy_and_resumes_after_a_cut(string name)
     {
         var server = fixture.Servers.Named(name);
         await using var proxy = FaultProxy.Start(server.EndPoint);
@@ -23,10 +23,14 @@ public sealed class ProxiedServerTests(ServersFixture fixture)
 
         await proxy.CutAllAsync();
 
-        var dropped = await states.NextAsync(e => e.State == XmppClientState.Disconnected, SeeDisconnect,
+        var dropped = await states.NextAsync(e => e.State == XmppClientState.Reconnecting, SeeDisconnect,
             $"the client connected to {name} through the proxy to see the cut");
         Assert.IsType<XmppConnectionLostException>(dropped.Error);
+        var back = await states.NextAsync(e => e.State == XmppClientState.Connected, SeeDisconnect,
+            $"the client connected to {name} through the proxy to resume");
+        Assert.True(back.Resumed);
         Assert.Equal(1, proxy.Cuts);
+        Assert.Equal(2, proxy.AcceptedConnections);
     }
 
     [Theory]

@@ -68,10 +68,12 @@ public class ResumptionTests
     public async Task Counter_wraps_around_at_2_to_the_32()
     {
         var queue = new Xmpp.Client.Session.OutboundQueue(10, acknowledged: uint.MaxValue - 1);
+        var writer = new object();
+        queue.Attach(writer);
         for (var i = 0; i < 4; i++)
         {
             await queue.AcquireAsync(CancellationToken.None);
-            Assert.True(queue.TryAppendWritten(new Xmpp.Client.Xml.XmppElement("message", "jabber:client")));
+            Assert.True(queue.TryAppendWritten(new Xmpp.Client.Xml.XmppElement("message", "jabber:client"), writer));
         }
 
         // Stanzas numbered 2^32-1, 0, 1, 2: the server has handled the first three.
@@ -81,6 +83,21 @@ public class ResumptionTests
         Assert.Throws<XmppException>(() => queue.Acknowledge(3));
         Assert.Equal(1, queue.Acknowledge(2));
         Assert.Equal(0, queue.Count);
+    }
+
+    [Fact]
+    public async Task A_writer_of_an_ended_session_can_neither_append_nor_acknowledge()
+    {
+        var queue = new Xmpp.Client.Session.OutboundQueue(10);
+        object old = new(), current = new();
+        queue.Attach(old);
+        await queue.AcquireAsync(CancellationToken.None);
+        Assert.True(queue.TryAppendWritten(new Xmpp.Client.Xml.XmppElement("message", "jabber:client"), old));
+        queue.Attach(current);
+        Assert.False(queue.TryAppendWritten(new Xmpp.Client.Xml.XmppElement("message", "jabber:client"), old));
+        Assert.Equal(0, queue.Acknowledge(1, old));
+        Assert.Equal(1, queue.Count);
+        Assert.Equal(1, queue.Acknowledge(1, current));
     }
 
     [Fact]

@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Xmpp.Client.IntegrationTests.Servers;
+using Xmpp.Client.Stanzas;
+using Xunit.Abstractions;
+
+namespace Xmpp.Client.IntegrationTests.Faults;
+
+/// <summary>
+/// Issue 6's proof: client A sends numbered messages to client B while a fault proxy in front of each cuts its
+/// connection again and again; stream management must deliver every message exactly once.
+/// </summary>
+[Collection(ServersCollection.Name)]
+public sealed class MessageLossTests(ServersFixture fixture, ITestOutputHelper output)
+{
+    private const int Messages = 5_000;
+    private const int CutsPerClient = 20;
+
+    [Theory]
+    [InlineData("prosody")]
+    [InlineData("ejabberd")]
+    public async Task Every_message_arrives_exactly_once_while_both_connections_are_cut_20_times(string name)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        var server = fixture.Servers.Named(name);
+        await using var proxyA = FaultProxy.Start(server.EndPoint);
+        await using var proxyB = FaultProxy.Start(server.EndPoint);
+        var logA = new TextLog("A");
+        var logB = new TextLog("B");
+        await using var sender = await ClientFactory.ConnectedAsync(Through(proxyA, server, "alice", "sender") with { LoggerFactory = logA });
+        await using var receiver = await ClientFactory.ConnectedAsync(Through(proxyB, server, "bob", "sink") with { LoggerFactory = logB });
+        Assert.True(sender.Negotiated!.StreamManagement && receiver.Negotiated!.StreamManagement);
+
+        var counts = new ConcurrentDictionary<int, int>();
+        var all = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        receiver.MessageReceived += message =>
+        {
+            if (message.From?.Bare == sender.Options.Jid.Bare && int.TryParse(message.Body, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            {
+                counts.AddOrUpdate(n, 1, (_, c) => c + 1);
+                if (counts.Count == Messages)
+                {
+                    all.TrySetResult();
+                }
+            }
+
+            return Task.CompletedTask;
+        };
+        var resumptions = new ConcurrentQueue<XmppReconnectedEventArgs>();
+        sender.Reconnected += (_, e) => resumptions.Enqueue(e);
+        receiver.Reconnected += (_, e) => resumptions.Enqueue(e);
+        await receiver.SendAsync(new Presence(), timeout.Token);
+
+        var to = receiver.BoundJid!.Value;
+        var sending = Task.Run(async () =>
+        {
+            for (var i = 0; i < Messages; i++)
+            {
+                await sender.SendAsync(new Message(to, i.ToString(CultureInfo.InvariantCulture)) { Type = MessageType.Chat }, timeout.Token);
+            }
+        }, timeout.Token);
+        var cutting = CutAsync([(proxyA, sender), (proxyB, receiver)], sending, timeout.Token);
+
+        await Task.WhenAll(sending, cutting);
+        await all.Task.WaitAsync(TimeSpan.FromMinutes(2), timeout.Token)
+            .ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+        var missing = Enumerable.Range(0, Messages).Where(n => !counts.ContainsKey(n)).ToArray();
+        var twice = counts.Where(pair => pair.Value > 1).Select(pair => pair.Key).Order().ToArray();
+        output.WriteLine($"{name}: {counts.Count} distinct received, cuts A={proxyA.Cuts} B={proxyB.Cuts}, " +
+                         $"connections A={proxyA.AcceptedConnections} B={proxyB.AcceptedConnections}, " +
+                         $"reconnections {resumptions.Count} (resumed {resumptions.Count(r => r.Resumed)})");
+        if (missing.Length > 0 || twice.Length > 0)
+        {
+            await File.WriteAllLinesAsync(Path.Combine(Path.GetTempPath(), $"message-loss-{name}-A.log"), logA.Lines);
+            await File.WriteAllLinesAsync(Path.Combine(Path.GetTempPath(), $"message-loss-{name}-B.log"), logB.Lines);
+            foreach (var line in logA.Lines.Concat(logB.Lines).Order(StringComparer.Ordinal).Take(400))
+            {
+                output.WriteLine(line);
+            }
+        }
+
+        Assert.True(missing.Length == 0, $"{missing.Length} messages never arrived, e.g. {string.Join(", ", missing.Take(20))}");
+        Assert.True(twice.Length == 0, $"{twice.Length} messages arrived more than once, e.g. {string.Join(", ", twice.Take(20))}");
+        Assert.Equal(CutsPerClient, proxyA.Cuts);
+        Assert.Equal(CutsPerClient, proxyB.Cuts);
+        Assert.All(resumptions, r => Assert.True(r.Resumed, $"A reconnection after '{r.Cause.Message}' was not resumed."));
+        Assert.Equal(XmppClientState.Connected, sender.State);
+        Assert.Equal(XmppClientState.Connected, receiver.State);
+    }
+
+    /// <summary>
+    /// Cuts each proxy <see cref="CutsPerClient"/> times, in random order at random moments while the messages flow,
+    /// each time once the client behind it is connected again (so every cut hits a live session).
+    /// </summary>
+    private static async Task CutAsync(IReadOnlyList<(FaultProxy Proxy, XmppClient Client)> targets, Task sending, CancellationToken cancellationToken)
+    {
+        var random = new Random(6);
+        var order = targets.SelectMany(target => Enumerable.Repeat(target, CutsPerClient)).OrderBy(_ => random.Next()).ToArray();
+        foreach (var (proxy, client) in order)
+        {
+            var pause = sending.IsCompleted ? 20 : random.Next(20, 150);
+            await Task.Delay(pause, cancellationToken);
+            while (client.State != XmppClientState.Connected)
+            {
+                await Task.Delay(5, cancellationToken);
+            }
+
+            var before = proxy.Cuts;
+            await proxy.CutAllAsync();
+            Assert.Equal(before + 1, proxy.Cuts);
+        }
+    }
+
+    private XmppClientOptions Through(FaultProxy proxy, XmppTestServer server, string user, string resource) =>
+        ClientFactory.Options(fixture.Servers, server, user, resource) with
+        {
+            Host = proxy.EndPoint.Address.ToString(),
+            Port = proxy.EndPoint.Port,
+            ReconnectMinDelay = TimeSpan.FromMilliseconds(50),
+            ReconnectMaxDelay = TimeSpan.FromSeconds(1),
+        };
+}
