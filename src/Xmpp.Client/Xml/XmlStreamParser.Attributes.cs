@@ -43,15 +43,20 @@ internal sealed partial class XmlStreamParser
 
         if (_attrCount == _attrValues.Length)
         {
-            int size = Math.Min(_attrCount * 2, _options.MaxAttributes);
-            Array.Resize(ref _attrPrefixes, size);
-            Array.Resize(ref _attrLocals, size);
-            Array.Resize(ref _attrValues, size);
+            GrowAttributes();
         }
 
         BeginToken(i);
         _state = State.AttrName;
         return i;
+    }
+
+    private void GrowAttributes()
+    {
+        int size = Math.Min(_attrValues.Length * 2, _options.MaxAttributes);
+        Array.Resize(ref _attrPrefixes, size);
+        Array.Resize(ref _attrLocals, size);
+        Array.Resize(ref _attrValues, size);
     }
 
     /// <summary>Skips XML whitespace (usually one byte, so no vectorised search); notes whether there was any.</summary>
