@@ -13,10 +13,6 @@ internal static class XmlChars
     /// <summary>The four XML whitespace bytes (S).</summary>
     public static readonly SearchValues<byte> Whitespace = SearchValues.Create(" \t\r\n"u8);
 
-    /// <summary>The ASCII bytes that may appear in a name after its first character (':' included).</summary>
-    public static readonly SearchValues<byte> AsciiNameChars = SearchValues.Create(
-        Enumerable.Range(0, 0x80).Where(b => IsAsciiNameChar((byte)b)).Select(b => (byte)b).ToArray());
-
     /// <summary>Bytes that end a run of plain text: markup, references, CR, forbidden controls, ']' (for "]]&gt;"), non-ASCII.</summary>
     public static readonly SearchValues<byte> TextStops = SearchValues.Create(Stops("<&]\r", lineFeedAndTabAreStops: false));
 

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Xmpp.Client.Xml;
 
 /// <summary>Attributes of a start tag: names, values (normalised), limits.</summary>
@@ -221,8 +219,8 @@ internal sealed partial class XmlStreamParser
         bool declaration = IsDeclaration(_attrCount);
         _declarations += declaration ? 1 : 0;
         _attrValues[_attrCount] = declaration ? _names.Get(value)
-            : _attrLocals[_attrCount] == "id" ? Encoding.UTF8.GetString(value) // unique: caching would only evict
-            : _names.GetValue(value);
+            : _attrLocals[_attrCount] == "id" ? NewString(value, !_tokenNonAscii) // unique: caching would only evict
+            : _names.GetValue(value, !_tokenNonAscii);
         _attrCount++;
     }
 }

@@ -51,7 +51,11 @@ internal sealed partial class XmlStreamParser
             if (b == '>' || (b == '/' && p + 1 < s.Length && s[p + 1] == '>'))
             {
                 _openNameStarts[_depth + 1] = _openNames.Length;
-                _openNames.Append(s[i..nameEnd]);
+                if (b == '>')
+                {
+                    _openNames.Append(s[i..nameEnd]);
+                }
+
                 _tagPrefix = tag.Prefix;
                 _tagLocal = tag.Local;
                 _attrCount = count;
@@ -89,7 +93,7 @@ internal sealed partial class XmlStreamParser
             ReadOnlySpan<byte> value = s[valueStart..valueEnd];
             _attrValues[count] = attribute.IsDeclaration ? _names.Get(value)
                 : attribute.Local == "id" ? NewString(value, ascii) // unique: caching would only evict
-                : _names.GetValue(value);
+                : _names.GetValue(value, ascii);
             declarations += attribute.IsDeclaration ? 1 : 0;
             count++;
             p = valueEnd + 1;
@@ -104,8 +108,15 @@ internal sealed partial class XmlStreamParser
             return -1;
         }
 
-        int k = s[(i + 1)..].IndexOfAnyExcept(XmlChars.AsciiNameChars);
-        return k < 0 || s[i + 1 + k] >= 0x80 ? -1 : i + 1 + k;
+        do
+        {
+            if (++i == s.Length)
+            {
+                return -1;
+            }
+        }
+        while (XmlChars.IsAsciiNameChar(s[i]));
+        return s[i] < 0x80 ? i : -1;
     }
 
     /// <summary>

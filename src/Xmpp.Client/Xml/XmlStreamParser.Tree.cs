@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Xmpp.Client.Xml;
 
 /// <summary>Building the tree: text nodes, elements with resolved namespaces, and the stream header.</summary>
@@ -24,7 +22,8 @@ internal sealed partial class XmlStreamParser
         ReadOnlySpan<byte> text = TakeToken(s, _tokenEnd);
         if (!text.IsEmpty)
         {
-            AddToOpenElement(new XmppText(text.Length <= ShortText ? _names.GetValue(text) : Encoding.UTF8.GetString(text)));
+            bool ascii = !_tokenNonAscii;
+            AddToOpenElement(new XmppText(text.Length <= ShortText ? _names.GetValue(text, ascii) : NewString(text, ascii)));
         }
     }
 
