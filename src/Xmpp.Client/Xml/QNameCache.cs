@@ -1,15 +1,5 @@
 namespace Xmpp.Client.Xml;
 
-/// <summary>A qualified name of a tag or attribute, split at its colon and interned.</summary>
-/// <param name="Utf8">The bytes of the whole name, as it appeared.</param>
-/// <param name="Prefix">The prefix, or <c>""</c>.</param>
-/// <param name="Local">The local part.</param>
-internal sealed record QName(byte[] Utf8, string Prefix, string Local)
-{
-    /// <summary>Whether, as an attribute, this is a namespace declaration (<c>xmlns</c> or <c>xmlns:p</c>).</summary>
-    public bool IsDeclaration { get; } = Prefix == "xmlns" || (Prefix.Length == 0 && Local == "xmlns");
-}
-
 /// <summary>
 /// The ASCII qualified names a parser has seen, already checked, split and interned, so that a name seen before costs
 /// a hash and one byte comparison. Holds at most a fixed number of names, so a peer cannot grow it without limit;

@@ -12,26 +12,38 @@ namespace Xmpp.Client.Xml;
 internal sealed partial class XmlStreamParser
 {
     private QNameCache? _qnames;
+    private QName? _lastTag;
 
     private QNameCache QNames => _qnames ??= new QNameCache(_names);
 
     /// <summary>
     /// Reads the start tag of an element inside the stream whose name begins at <paramref name="i"/> (right after
-    /// '&lt;'; the text before it is already ended, the depth checked) and completes it; returns where parsing goes on, or -1 if the state machine must read it.
+    /// '&lt;'; the text before it is already ended, the depth checked) and completes it; returns where parsing goes
+    /// on, or -1 if the state machine must read it.
     /// </summary>
     private int TryStartTag(ReadOnlySpan<byte> s, int i)
     {
-        if (s[i] == ':')
+        QName? tag = _lastTag?.NextTag;
+        int nameEnd;
+        if (tag is not null && tag.IsNameAt(s, i))
         {
-            return -1;
+            nameEnd = i + tag.Utf8.Length;
+        }
+        else
+        {
+            nameEnd = s[i] == ':' ? -1 : NameEnd(s, i);
+            if (nameEnd < 0 || (tag = QNames.Get(s[i..nameEnd])) is null)
+            {
+                return -1;
+            }
+
+            if (_lastTag is not null)
+            {
+                _lastTag.NextTag = tag;
+            }
         }
 
-        int nameEnd = NameEnd(s, i);
-        if (nameEnd < 0 || QNames.Get(s[i..nameEnd]) is not { } tag)
-        {
-            return -1;
-        }
-
+        _lastTag = tag;
         int count = 0;
         int declarations = 0;
         int p = nameEnd;
@@ -63,42 +75,94 @@ internal sealed partial class XmlStreamParser
                 return b == '>' ? CompleteStartTag(s, p, selfClosing: false) : CompleteStartTag(s, p + 1, selfClosing: true);
             }
 
-            if (!space || b == ':' || count == _options.MaxAttributes)
+            if (!space || count == _options.MaxAttributes)
             {
                 return -1;
             }
 
-            int attrEnd = NameEnd(s, p);
-            if (attrEnd < 0 || attrEnd + 2 >= s.Length || s[attrEnd] != '=' || s[attrEnd + 1] is not ((byte)'"' or (byte)'\'')
-                || QNames.Get(s[p..attrEnd]) is not { } attribute)
+            p = TryAttribute(s, p, tag, count, ref declarations);
+            if (p < 0)
             {
                 return -1;
             }
 
-            byte quote = s[attrEnd + 1];
-            int valueStart = attrEnd + 2;
-            int valueEnd = ValueEnd(s, valueStart, quote, out bool ascii);
-            if (valueEnd < 0 || valueEnd + 1 == s.Length)
-            {
-                return -1;
-            }
-
-            if (count == _attrValues.Length)
-            {
-                GrowAttributes();
-            }
-
-            _attrPrefixes[count] = attribute.Prefix;
-            _attrLocals[count] = attribute.Local;
-            ReadOnlySpan<byte> value = s[valueStart..valueEnd];
-            _attrValues[count] = attribute.IsDeclaration ? _names.Get(value)
-                : attribute.Local == "id" ? NewString(value, ascii) // unique: caching would only evict
-                : _names.GetValue(value, ascii);
-            declarations += attribute.IsDeclaration ? 1 : 0;
             count++;
-            p = valueEnd + 1;
         }
     }
+
+    /// <summary>
+    /// Reads the attribute at <paramref name="p"/>, the <paramref name="index"/>th of <paramref name="tag"/>, into the
+    /// attribute arrays, counting declarations; returns where it ends (with a byte after it in the span), or -1 if the state machine must read it.
+    /// </summary>
+    private int TryAttribute(ReadOnlySpan<byte> s, int p, QName tag, int index, ref int declarations)
+    {
+        QName? attribute = tag.AttributeAt(index);
+        int nameEnd;
+        if (attribute is not null && attribute.IsAt(s, p, (byte)'='))
+        {
+            nameEnd = p + attribute.Utf8.Length;
+        }
+        else
+        {
+            nameEnd = s[p] == ':' ? -1 : NameEnd(s, p);
+            if (nameEnd < 0 || s[nameEnd] != '=' || (attribute = QNames.Get(s[p..nameEnd])) is null)
+            {
+                return -1;
+            }
+
+            tag.RememberAttribute(index, attribute);
+        }
+
+        if (nameEnd + 2 >= s.Length || s[nameEnd + 1] is not ((byte)'"' or (byte)'\''))
+        {
+            return -1;
+        }
+
+        byte quote = s[nameEnd + 1];
+        int valueStart = nameEnd + 2;
+        string? value = tag.ValueAt(index);
+        int valueEnd;
+        if (value is not null && QName.IsValueAt(s, valueStart, value, quote))
+        {
+            valueEnd = valueStart + value.Length;
+        }
+        else
+        {
+            valueEnd = ValueEnd(s, valueStart, quote, out bool ascii);
+            if (valueEnd < 0)
+            {
+                return -1;
+            }
+
+            value = AttributeValue(attribute, s[valueStart..valueEnd], ascii);
+            if (ascii && !attribute.IsId)
+            {
+                tag.RememberValue(index, value);
+            }
+        }
+
+        if (valueEnd + 1 == s.Length)
+        {
+            return -1;
+        }
+
+        if (index == _attrValues.Length)
+        {
+            GrowAttributes();
+        }
+
+        declarations += attribute.IsDeclaration ? 1 : 0;
+        _attrPrefixes[index] = attribute.Prefix;
+        _attrLocals[index] = attribute.Local;
+        _attrValues[index] = value;
+        return valueEnd + 1;
+    }
+
+    /// <summary>The string for an attribute's value: a new one for an id, else a shared or cached one.</summary>
+    private string AttributeValue(QName attribute, ReadOnlySpan<byte> value, bool ascii) =>
+        attribute.IsId ? NewString(value, ascii)
+        : attribute.IsDeclaration ? _names.Get(value)
+        : _names.GetValue(value, ascii);
 
     /// <summary>Where the ASCII name starting at <paramref name="i"/> ends; -1 if the span ends first or a non-ASCII byte follows.</summary>
     private static int NameEnd(ReadOnlySpan<byte> s, int i)

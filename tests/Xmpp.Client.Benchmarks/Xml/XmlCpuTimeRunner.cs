@@ -42,20 +42,23 @@ internal static class XmlCpuTimeRunner
 
             double best = double.MaxValue;
             long allocated = 0;
+            int collections = 0;
             for (int r = 0; r < rounds; r++)
             {
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
                 long before = GC.GetAllocatedBytesForCurrentThread();
+                int gcs = GC.CollectionCount(0);
                 TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 body();
                 double ms = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
                 allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+                collections = GC.CollectionCount(0) - gcs;
                 best = Math.Min(best, ms);
             }
 
             double total = size == 0 ? StreamData.WrittenBytes : size;
-            Console.WriteLine($"{name,-32} {best,8:F1} ms CPU  {total / best / 1e3,7:F1} MB/s  {allocated / (double)StreamData.Stanzas,7:F0} B/stanza");
+            Console.WriteLine($"{name,-32} {best,8:F1} ms CPU  {total / best / 1e3,7:F1} MB/s  {allocated / (double)StreamData.Stanzas,7:F0} B/stanza  {collections,5} gen0 GCs");
         }
 
         return 0;
