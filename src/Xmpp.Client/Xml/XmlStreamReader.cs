@@ -74,6 +74,21 @@ internal sealed class XmlStreamReader
         }
 
         // Usually the bytes are already there and no async machinery is needed.
+        if (_failure is null && _input.TryRead(out ReadResult read))
+        {
+            try
+            {
+                if (CheckNotCanceled(read) && Consume(read, out ParseResult parsed))
+                {
+                    return new ValueTask<XmppElement?>(Take(parsed));
+                }
+            }
+            catch (Exception e)
+            {
+                return ValueTask.FromException<XmppElement?>(e);
+            }
+        }
+
         ValueTask<ParseResult> next = NextAsync(ct);
         return next.IsCompletedSuccessfully ? new ValueTask<XmppElement?>(Take(next.Result)) : TakeAsync(next);
     }
@@ -114,17 +129,23 @@ internal sealed class XmlStreamReader
         while (true)
         {
             ReadResult read = await _input.ReadAsync(ct).ConfigureAwait(false);
-            if (read.IsCanceled)
-            {
-                _input.AdvanceTo(read.Buffer.Start);
-                throw new OperationCanceledException("The pending read of the XML stream was canceled (PipeReader.CancelPendingRead).");
-            }
-
-            if (Consume(read, out ParseResult result))
+            if (CheckNotCanceled(read) && Consume(read, out ParseResult result))
             {
                 return result;
             }
         }
+    }
+
+    /// <summary>Returns true, or gives the buffer back and throws if the read was canceled (PipeReader.CancelPendingRead).</summary>
+    private bool CheckNotCanceled(in ReadResult read)
+    {
+        if (read.IsCanceled)
+        {
+            _input.AdvanceTo(read.Buffer.Start);
+            throw new OperationCanceledException("The pending read of the XML stream was canceled (PipeReader.CancelPendingRead).");
+        }
+
+        return true;
     }
 
     /// <summary>Parses what the read returned and advances the pipe; true when something is complete.</summary>
