@@ -76,9 +76,16 @@ internal sealed class XmlStreamReader
         // Usually the bytes are already there and no async machinery is needed.
         if (_failure is null && _input.TryRead(out ReadResult read))
         {
+            if (read.IsCanceled)
+            {
+                // Through an async method, so that the task is canceled as when ReadAsync reports it.
+                _input.AdvanceTo(read.Buffer.Start);
+                return TakeAsync(ValueTask.FromException<ParseResult>(PendingReadCanceled()));
+            }
+
             try
             {
-                if (CheckNotCanceled(read) && Consume(read, out ParseResult parsed))
+                if (Consume(read, out ParseResult parsed))
                 {
                     return new ValueTask<XmppElement?>(Take(parsed));
                 }
@@ -142,11 +149,14 @@ internal sealed class XmlStreamReader
         if (read.IsCanceled)
         {
             _input.AdvanceTo(read.Buffer.Start);
-            throw new OperationCanceledException("The pending read of the XML stream was canceled (PipeReader.CancelPendingRead).");
+            throw PendingReadCanceled();
         }
 
         return true;
     }
+
+    private static OperationCanceledException PendingReadCanceled() =>
+        new("The pending read of the XML stream was canceled (PipeReader.CancelPendingRead).");
 
     /// <summary>Parses what the read returned and advances the pipe; true when something is complete.</summary>
     private bool Consume(in ReadResult read, out ParseResult result)
