@@ -40,6 +40,12 @@ internal sealed class QName
     /// <summary>Whether, as an attribute, this is <c>id</c>, whose values are unique: remembering them is useless.</summary>
     public bool IsId { get; }
 
+    /// <summary>
+    /// Whether the parser's <see cref="QNameCache"/> holds this name. Only such names are remembered by others, so
+    /// what a name remembers can never chain up more than the cache holds.
+    /// </summary>
+    public bool IsCached { get; set; }
+
     /// <summary>As a tag: the start tag that came next last time.</summary>
     public QName? NextTag { get; set; }
 

@@ -35,6 +35,7 @@ internal sealed class QNameCache(XmlNameTable names)
         if (name is not null && _count < MaxEntries && utf8.Length <= MaxBytes)
         {
             head = new Entry(name, hash, head);
+            name.IsCached = true;
             _count++;
         }
 

@@ -37,7 +37,7 @@ internal sealed partial class XmlStreamParser
                 return -1;
             }
 
-            if (_lastTag is not null)
+            if (_lastTag is not null && tag.IsCached)
             {
                 _lastTag.NextTag = tag;
             }
@@ -110,7 +110,10 @@ internal sealed partial class XmlStreamParser
                 return -1;
             }
 
-            tag.RememberAttribute(index, attribute);
+            if (attribute.IsCached)
+            {
+                tag.RememberAttribute(index, attribute);
+            }
         }
 
         if (nameEnd + 2 >= s.Length || s[nameEnd + 1] is not ((byte)'"' or (byte)'\''))
@@ -135,7 +138,7 @@ internal sealed partial class XmlStreamParser
             }
 
             value = AttributeValue(attribute, s[valueStart..valueEnd], ascii);
-            if (ascii && !attribute.IsId)
+            if (ascii && !attribute.IsId && ReferenceEquals(attribute, tag.AttributeAt(index)))
             {
                 tag.RememberValue(index, value);
             }

@@ -76,6 +76,23 @@ public class XmlStreamReaderFastPathTests
     }
 
     [Fact]
+    public async Task More_distinct_names_than_the_parser_remembers_still_read_correctly()
+    {
+        string children = string.Concat(Enumerable.Range(0, 3000).Select(n => $"<e{n} a{n}='v{n}' b='{n % 7}'>t{n % 3}</e{n}>"));
+        string xml = $"<message>{children}</message>";
+
+        XmlStreamReader reader = await AfterHeaderAsync(xml + xml + "</stream:stream>");
+
+        for (int round = 0; round < 2; round++)
+        {
+            XmppElement message = (await reader.ReadElementAsync(CancellationToken.None))!;
+            Assert.Equal(3000, message.Children.Count);
+            Assert.All(message.Elements().Select((e, n) => (e, n)), x =>
+                Assert.Equal(($"e{x.n}", $"v{x.n}", $"{x.n % 7}", $"t{x.n % 3}"), (x.e.Name, x.e.GetAttribute($"a{x.n}"), x.e.GetAttribute("b"), x.e.Value)));
+        }
+    }
+
+    [Fact]
     public async Task Non_ascii_from_character_references_alone_is_decoded()
     {
         XmppElement e = await FirstElementAsync("<a b='caf&#xE9;' c='x&#x4E16;'>caf&#233;</a>");
