@@ -271,6 +271,10 @@ internal sealed partial class XmppElement : XmppNode
             {
                 text.Append(t.Value);
             }
+            else if (children.Current is XmppElement { _text: { } lone })
+            {
+                text.Append(lone);
+            }
             else
             {
                 pending.Push(((XmppElement)children.Current).Children.GetEnumerator());

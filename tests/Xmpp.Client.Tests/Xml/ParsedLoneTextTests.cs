@@ -23,6 +23,14 @@ public class ParsedLoneTextTests
     }
 
     [Fact]
+    public async Task Value_of_an_ancestor_includes_lone_texts_of_descendants()
+    {
+        XmppElement message = await FirstElementAsync("<message><body>hi</body> <x xmlns='urn:x'><y>there</y></x></message>");
+
+        Assert.Equal("hi there", message.Value);
+    }
+
+    [Fact]
     public async Task Adding_to_an_element_with_a_lone_text_keeps_the_text_first()
     {
         XmppElement body = (await FirstElementAsync("<message><body>hi</body></message>")).Element("body", "jabber:client")!;
