@@ -1,7 +1,9 @@
 using BenchmarkDotNet.Running;
 using Xmpp.Client.Benchmarks.EndToEnd;
+using Xmpp.Client.Benchmarks.Xml;
 
 // `e2e [--quick]`: network round trips against a local Prosody, side by side with slixmpp (see README.md);
+// `xml-cpu [rounds] [case]`: the XML benchmarks timed by process CPU time (see README.md);
 // anything else goes to BenchmarkDotNet.
 if (args is ["e2e", .. var rest])
 {
@@ -12,6 +14,11 @@ if (args is ["e2e", .. var rest])
 if (args is ["resume", .. var resumeArgs])
 {
     return await ResumeRunner.RunAsync(resumeArgs);
+}
+
+if (args is ["xml-cpu", .. var cpuArgs])
+{
+    return XmlCpuTimeRunner.Run(cpuArgs);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -17,7 +17,10 @@ internal sealed class ValueCache
     private readonly string?[] _slots = new string?[Slots];
 
     /// <summary>Returns the cached string equal to the bytes, or decodes (and caches, if ASCII) a new one.</summary>
-    public string Get(ReadOnlySpan<byte> utf8, int hash)
+    /// <param name="utf8">The value's bytes.</param>
+    /// <param name="hash">Their <see cref="Utf8Hash"/>.</param>
+    /// <param name="ascii">Whether the bytes are known to be all ASCII (then the new string needs no UTF-8 decoding).</param>
+    public string Get(ReadOnlySpan<byte> utf8, int hash, bool ascii)
     {
         ref string? slot = ref _slots[hash & (Slots - 1)];
         string? cached = slot;
@@ -26,7 +29,7 @@ internal sealed class ValueCache
             return cached;
         }
 
-        string value = Encoding.UTF8.GetString(utf8);
+        string value = ascii ? Encoding.Latin1.GetString(utf8) : Encoding.UTF8.GetString(utf8);
         if (value.Length == utf8.Length)
         {
             slot = value;

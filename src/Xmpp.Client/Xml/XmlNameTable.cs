@@ -46,7 +46,9 @@ internal sealed class XmlNameTable
     /// Returns the string for an attribute value or a short text: a shared one for common values (such as <c>chat</c>
     /// or <c>result</c>), a recently seen equal one, or a new one.
     /// </summary>
-    public string GetValue(ReadOnlySpan<byte> utf8)
+    /// <param name="utf8">The value's bytes.</param>
+    /// <param name="ascii">Whether the bytes are known to be all ASCII (then a new string needs no UTF-8 decoding).</param>
+    public string GetValue(ReadOnlySpan<byte> utf8, bool ascii)
     {
         if (utf8.IsEmpty)
         {
@@ -55,11 +57,11 @@ internal sealed class XmlNameTable
 
         if (utf8.Length > ValueCache.MaxBytes)
         {
-            return Encoding.UTF8.GetString(utf8);
+            return ascii ? Encoding.Latin1.GetString(utf8) : Encoding.UTF8.GetString(utf8);
         }
 
         int hash = Utf8Hash.Of(utf8);
-        return s_common.Find(utf8, hash) ?? _values.Get(utf8, hash);
+        return s_common.Find(utf8, hash) ?? _values.Get(utf8, hash, ascii);
     }
 
     private static Table BuildCommon()

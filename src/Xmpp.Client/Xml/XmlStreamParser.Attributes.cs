@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Xmpp.Client.Xml;
 
 /// <summary>Attributes of a start tag: names, values (normalised), limits.</summary>
@@ -43,15 +41,20 @@ internal sealed partial class XmlStreamParser
 
         if (_attrCount == _attrValues.Length)
         {
-            int size = Math.Min(_attrCount * 2, _options.MaxAttributes);
-            Array.Resize(ref _attrPrefixes, size);
-            Array.Resize(ref _attrLocals, size);
-            Array.Resize(ref _attrValues, size);
+            GrowAttributes();
         }
 
         BeginToken(i);
         _state = State.AttrName;
         return i;
+    }
+
+    private void GrowAttributes()
+    {
+        int size = Math.Min(_attrValues.Length * 2, _options.MaxAttributes);
+        Array.Resize(ref _attrPrefixes, size);
+        Array.Resize(ref _attrLocals, size);
+        Array.Resize(ref _attrValues, size);
     }
 
     /// <summary>Skips XML whitespace (usually one byte, so no vectorised search); notes whether there was any.</summary>
@@ -216,8 +219,8 @@ internal sealed partial class XmlStreamParser
         bool declaration = IsDeclaration(_attrCount);
         _declarations += declaration ? 1 : 0;
         _attrValues[_attrCount] = declaration ? _names.Get(value)
-            : _attrLocals[_attrCount] == "id" ? Encoding.UTF8.GetString(value) // unique: caching would only evict
-            : _names.GetValue(value);
+            : _attrLocals[_attrCount] == "id" ? NewString(value, !_tokenNonAscii) // unique: caching would only evict
+            : _names.GetValue(value, !_tokenNonAscii);
         _attrCount++;
     }
 }

@@ -83,7 +83,19 @@ internal sealed partial class XmlStreamParser
                 case (byte)'<':
                     _tokenEnd = i;
                     _state = State.TagOpen;
-                    return i + 1 < s.Length ? TagOpen(s, i + 1) : i + 1;
+                    if (i + 1 == s.Length)
+                    {
+                        return i + 1;
+                    }
+
+                    // A tag read whole leaves the parser in the text of the element that is then open: go on here.
+                    i = TagOpen(s, i + 1);
+                    if (_state != State.Text || _result != ParseResult.NeedMoreData || i == s.Length)
+                    {
+                        return i;
+                    }
+
+                    break;
                 case (byte)'&':
                     Spill(s, i);
                     BeginReference(State.Text);

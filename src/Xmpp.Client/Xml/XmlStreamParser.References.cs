@@ -119,6 +119,7 @@ internal sealed partial class XmlStreamParser
         }
 
         _scratch.AppendScalar(_refValue);
+        _tokenNonAscii |= _refValue >= 0x80;
         _state = _referenceReturn;
         ResumeToken(i + 1);
     }

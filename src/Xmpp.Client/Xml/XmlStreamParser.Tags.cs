@@ -73,6 +73,15 @@ internal sealed partial class XmlStreamParser
         }
 
         EndText(s);
+        if (_inStream)
+        {
+            int next = TryStartTag(s, i);
+            if (next >= 0)
+            {
+                return next;
+            }
+        }
+
         BeginToken(i);
         _state = State.StartTagName;
         return i;

@@ -16,6 +16,7 @@ internal sealed partial class XmlStreamParser
         _tokenStart = i;
         _tokenEnd = -1;
         _spilled = false;
+        _tokenNonAscii = false;
         _scratch.Clear();
     }
 
@@ -86,6 +87,7 @@ internal sealed partial class XmlStreamParser
     /// <summary>Validates a run of non-ASCII characters of content; returns where it ends.</summary>
     private int SkipNonAscii(ReadOnlySpan<byte> s, int i)
     {
+        _tokenNonAscii = true;
         do
         {
             int length = DecodeScalar(s, i, out int c);

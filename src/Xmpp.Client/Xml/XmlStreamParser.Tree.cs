@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Xmpp.Client.Xml;
 
 /// <summary>Building the tree: text nodes, elements with resolved namespaces, and the stream header.</summary>
@@ -24,32 +22,48 @@ internal sealed partial class XmlStreamParser
         ReadOnlySpan<byte> text = TakeToken(s, _tokenEnd);
         if (!text.IsEmpty)
         {
-            AddToOpenElement(new XmppText(text.Length <= ShortText ? _names.GetValue(text) : Encoding.UTF8.GetString(text)));
+            bool ascii = !_tokenNonAscii;
+            AddPending(default, text.Length <= ShortText ? _names.GetValue(text, ascii) : NewString(text, ascii));
         }
     }
 
-    /// <summary>Adds a node to the children of the innermost open element; they are collected when it closes.</summary>
-    private void AddToOpenElement(XmppNode node)
+    /// <summary>Adds an element to the children of the innermost open element; they are collected when it closes.</summary>
+    private void AddToOpenElement(XmppElement element)
     {
-        node.Parent = _open[_depth - 1];
+        element.Parent = _open[_depth - 1];
+        AddPending(element, null);
+    }
+
+    private void AddPending(XmppElement? element, string? text)
+    {
         if (_pendingCount == _pending.Length)
         {
             Array.Resize(ref _pending, _pending.Length * 2);
         }
 
-        _pending[_pendingCount++].Node = node;
+        _pending[_pendingCount++] = new PendingNode(element, text);
     }
 
-    /// <summary>Gives a closing element its children, exactly sized, and clears them from the pending stack.</summary>
+    /// <summary>
+    /// Gives a closing element its children, exactly sized, and clears them from the pending stack. A lone text child
+    /// stays a string until someone asks for the nodes (most text is the only child of its element).
+    /// </summary>
     private void CollectChildren(XmppElement element, int start)
     {
         int count = _pendingCount - start;
-        if (count > 0)
+        if (count == 1 && _pending[start].Text is { } lone)
+        {
+            element.SetLoneText(lone);
+            _pending[start] = default;
+            _pendingCount = start;
+        }
+        else if (count > 0)
         {
             var children = new XmppNode[count];
             for (int k = 0; k < count; k++)
             {
-                children[k] = _pending[start + k].Node;
+                ref PendingNode pending = ref _pending[start + k];
+                children[k] = pending.Element ?? (XmppNode)new XmppText(pending.Text!) { Parent = element };
             }
 
             element.SetChildren(children);
@@ -279,11 +293,8 @@ internal sealed partial class XmlStreamParser
 
     private bool IsDeclaration(int a) => _attrPrefixes[a] == "xmlns" || (_attrPrefixes[a].Length == 0 && _attrLocals[a] == "xmlns");
 
-    /// <summary>A slot of the pending-children stack (a struct, so storing a node needs no array covariance check).</summary>
-    private struct PendingNode
-    {
-        public XmppNode Node;
-    }
+    /// <summary>A slot of the pending-children stack: an element, or the string of a text node not made yet.</summary>
+    private readonly record struct PendingNode(XmppElement? Element, string? Text);
 
     private string FailUndeclared(string prefix, int i) =>
         Fail<string>(StreamErrorCondition.NotWellFormed, $"The namespace prefix '{prefix}' is not declared", i);

@@ -47,6 +47,7 @@ internal sealed partial class XmlStreamParser
     private int _tokenStart = -1;
     private int _tokenEnd = -1;
     private bool _spilled;
+    private bool _tokenNonAscii;
 
     private bool _bounded;
     private long _budgetStart;

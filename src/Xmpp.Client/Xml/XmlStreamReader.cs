@@ -74,6 +74,28 @@ internal sealed class XmlStreamReader
         }
 
         // Usually the bytes are already there and no async machinery is needed.
+        if (_failure is null && _input.TryRead(out ReadResult read))
+        {
+            if (read.IsCanceled)
+            {
+                // Through an async method, so that the task is canceled as when ReadAsync reports it.
+                _input.AdvanceTo(read.Buffer.Start);
+                return TakeAsync(ValueTask.FromException<ParseResult>(PendingReadCanceled()));
+            }
+
+            try
+            {
+                if (Consume(read, out ParseResult parsed))
+                {
+                    return new ValueTask<XmppElement?>(Take(parsed));
+                }
+            }
+            catch (Exception e)
+            {
+                return ValueTask.FromException<XmppElement?>(e);
+            }
+        }
+
         ValueTask<ParseResult> next = NextAsync(ct);
         return next.IsCompletedSuccessfully ? new ValueTask<XmppElement?>(Take(next.Result)) : TakeAsync(next);
     }
@@ -114,18 +136,27 @@ internal sealed class XmlStreamReader
         while (true)
         {
             ReadResult read = await _input.ReadAsync(ct).ConfigureAwait(false);
-            if (read.IsCanceled)
-            {
-                _input.AdvanceTo(read.Buffer.Start);
-                throw new OperationCanceledException("The pending read of the XML stream was canceled (PipeReader.CancelPendingRead).");
-            }
-
-            if (Consume(read, out ParseResult result))
+            if (CheckNotCanceled(read) && Consume(read, out ParseResult result))
             {
                 return result;
             }
         }
     }
+
+    /// <summary>Returns true, or gives the buffer back and throws if the read was canceled (PipeReader.CancelPendingRead).</summary>
+    private bool CheckNotCanceled(in ReadResult read)
+    {
+        if (read.IsCanceled)
+        {
+            _input.AdvanceTo(read.Buffer.Start);
+            throw PendingReadCanceled();
+        }
+
+        return true;
+    }
+
+    private static OperationCanceledException PendingReadCanceled() =>
+        new("The pending read of the XML stream was canceled (PipeReader.CancelPendingRead).");
 
     /// <summary>Parses what the read returned and advances the pipe; true when something is complete.</summary>
     private bool Consume(in ReadResult read, out ParseResult result)

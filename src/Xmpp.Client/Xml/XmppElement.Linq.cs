@@ -15,6 +15,12 @@ internal sealed partial class XmppElement
         while (pending.Count > 0)
         {
             (XmppElement source, XElement target) = pending.Pop();
+            if (source._text is not null)
+            {
+                target.Add(new XText(source._text));
+                continue;
+            }
+
             foreach (XmppNode node in source.ChildSpan)
             {
                 if (node is XmppText text)

@@ -13,6 +13,7 @@ internal sealed partial class XmppElement : XmppNode
     private int _attributeCount;
     private XmppNode[]? _children;
     private int _childCount;
+    private string? _text; // a parsed lone text child not made into a node yet (then there are no other children)
 
     /// <summary>Creates an element with no attributes and no children.</summary>
     /// <param name="name">The local name (no prefix).</param>
@@ -44,27 +45,44 @@ internal sealed partial class XmppElement : XmppNode
     public IReadOnlyList<XmppAttribute> Attributes => Trimmed(ref _attributes, _attributeCount);
 
     /// <summary>The child elements and text nodes in document order. A view: read it, do not keep it across changes.</summary>
-    public IReadOnlyList<XmppNode> Children => Trimmed(ref _children, _childCount);
+    public IReadOnlyList<XmppNode> Children
+    {
+        get
+        {
+            MaterializeText();
+            return Trimmed(ref _children, _childCount);
+        }
+    }
 
     /// <summary>The attributes without a copy or an enumerator (for the writer's loops).</summary>
     internal ReadOnlySpan<XmppAttribute> AttributeSpan => _attributes.AsSpan(0, _attributeCount);
 
     /// <summary>The children without a copy or an enumerator (for the writer's loops).</summary>
-    internal ReadOnlySpan<XmppNode> ChildSpan => _children.AsSpan(0, _childCount);
+    internal ReadOnlySpan<XmppNode> ChildSpan
+    {
+        get
+        {
+            MaterializeText();
+            return _children.AsSpan(0, _childCount);
+        }
+    }
+
+    /// <summary>The text when it is the only child, without making it a node; otherwise <see langword="null"/>.</summary>
+    internal string? LoneText => _text ?? (_childCount == 1 && _children![0] is XmppText t ? t.Value : null);
 
     /// <summary>The concatenated text of all descendant text nodes, in document order.</summary>
     public string Value
     {
         get
         {
+            if (LoneText is { } only)
+            {
+                return only;
+            }
+
             if (_children is null)
             {
                 return "";
-            }
-
-            if (_childCount == 1 && _children[0] is XmppText only)
-            {
-                return only.Value;
             }
 
             var text = new StringBuilder();
@@ -162,7 +180,7 @@ internal sealed partial class XmppElement : XmppNode
     }
 
     /// <summary>Returns the child elements in document order.</summary>
-    public IEnumerable<XmppElement> Elements() => Children.OfType<XmppElement>();
+    public IEnumerable<XmppElement> Elements() => _text is null ? Children.OfType<XmppElement>() : [];
 
     /// <summary>Returns the child elements with the given name and namespace, in document order.</summary>
     /// <param name="name">The local name.</param>
@@ -173,6 +191,7 @@ internal sealed partial class XmppElement : XmppNode
     /// <summary>Appends a child without the checks of <see cref="Add"/>; the parser's nodes are always fresh.</summary>
     internal void AddChild(XmppNode child)
     {
+        MaterializeText();
         child.Parent = this;
         Append(ref _children, ref _childCount, child);
     }
@@ -182,6 +201,20 @@ internal sealed partial class XmppElement : XmppNode
     {
         _children = children;
         _childCount = children.Length;
+    }
+
+    /// <summary>Used by the parser: the only child is text; its node is made when someone asks for the nodes.</summary>
+    internal void SetLoneText(string text) => _text = text;
+
+    /// <summary>Turns a lone text kept as a string into a child node (the tree must look the same either way).</summary>
+    private void MaterializeText()
+    {
+        if (_text is not null)
+        {
+            _children = [new XmppText(_text) { Parent = this }];
+            _childCount = 1;
+            _text = null;
+        }
     }
 
     private int IndexOfAttribute(string name, string ns)
@@ -237,6 +270,10 @@ internal sealed partial class XmppElement : XmppNode
             else if (children.Current is XmppText t)
             {
                 text.Append(t.Value);
+            }
+            else if (children.Current is XmppElement { _text: { } lone })
+            {
+                text.Append(lone);
             }
             else
             {

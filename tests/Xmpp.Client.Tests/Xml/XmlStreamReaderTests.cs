@@ -364,6 +364,23 @@ public class XmlStreamReaderTests
     }
 
     [Fact]
+    public async Task An_element_read_canceled_through_the_pipe_before_the_call_is_canceled_and_can_be_retried()
+    {
+        var pipe = new Pipe();
+        var reader = new XmlStreamReader(pipe.Reader);
+        await pipe.Writer.WriteAsync(Utf8(ClientHeader + "<message><bo"));
+        await reader.ReadHeaderAsync(None);
+
+        pipe.Reader.CancelPendingRead();
+        ValueTask<XmppElement?> canceled = reader.ReadElementAsync(None);
+
+        Assert.True(canceled.IsCanceled);
+        await Assert.ThrowsAsync<OperationCanceledException>(async () => await canceled);
+        await pipe.Writer.WriteAsync(Utf8("dy>hi</body></message>"));
+        Assert.Equal("hi", (await reader.ReadElementAsync(None))!.Value);
+    }
+
+    [Fact]
     public async Task Errors_name_the_byte_offset()
     {
         XmlStreamReader reader = await AfterHeaderAsync("<a>\u0001</a>");
