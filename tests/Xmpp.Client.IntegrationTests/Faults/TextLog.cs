@@ -4,7 +4,8 @@ using Microsoft.Extensions.Logging;
 
 namespace Xmpp.Client.IntegrationTests.Faults;
 
-/// <summary>Keeps a client's log lines (Information and above) with a timestamp, to explain a failed run.</summary>
+/// <summary>Keeps a client's log lines (Information and above; every stanza with XMPP_TEST_TRACE=1) with a timestamp,
+/// to explain a failed run.</summary>
 internal sealed class TextLog(string name) : ILoggerFactory
 {
     private readonly ConcurrentQueue<string> _lines = new();
