@@ -149,8 +149,14 @@ restart() {
     stop_group "$dir/group.pid" "${STOP_TIMEOUT:-10}"
     launch "$dir" "$port"
     env_set "$dir/env" PROSODY_PID "$(cat "$dir/prosody.pid")"
-    if [ "$(env_value PROSODY_5222 "$dir/env")" = listening ] && ! xmpp_answers 5222 "$DOMAIN"; then
-        env_set "$dir/env" PROSODY_5222 unavailable
+    if [ "$(env_value PROSODY_5222 "$dir/env")" = listening ]; then
+        # The same config binds 5222 again; give it a moment before concluding that something else took it.
+        local tries=0
+        until xmpp_answers 5222 "$DOMAIN"; do
+            tries=$((tries + 1))
+            if [ "$tries" -ge 20 ]; then env_set "$dir/env" PROSODY_5222 unavailable; break; fi
+            sleep 0.5
+        done
     fi
     cat "$dir/env"
 }

@@ -54,12 +54,19 @@ internal static class ResumeRunner
             var back = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             void OnState(object? sender, XmppClientStateChangedEventArgs change)
             {
-                if (change.State == XmppClientState.Connected)
+                // Only the Connected that ends this cut's reconnection (not a late event of the previous round).
+                if (change is { State: XmppClientState.Connected, PreviousState: XmppClientState.Reconnecting })
                 {
                     back.TrySetResult(change.Resumed);
                 }
             }
 
+            while (client.State != XmppClientState.Connected)
+            {
+                await Task.Delay(5);
+            }
+
+            await Task.Delay(100); // Let the previous round's events drain.
             client.StateChanged += OnState;
             var clock = Stopwatch.StartNew();
             await proxy.CutAllAsync();
