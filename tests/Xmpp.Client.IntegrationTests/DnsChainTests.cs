@@ -37,9 +37,10 @@ public sealed class DnsChainTests(ServersFixture fixture)
         }
         else
         {
-            // Something else holds 127.0.0.1:5222 on this machine: the attempt must still name the fallback.
+            // Something else holds 127.0.0.1:5222 on this machine: the attempt must still go to the fallback, and
+            // either fail there (the error names it) or reach a server whose certificate is not for the domain.
             var error = await Assert.ThrowsAnyAsync<XmppException>(() => client.ConnectAsync());
-            Assert.Contains("nosrv.test:5222", error.Message, StringComparison.Ordinal);
+            Assert.True(error.Message.Contains("nosrv.test:5222", StringComparison.Ordinal) || error is XmppTlsException, error.Message);
         }
     }
 
