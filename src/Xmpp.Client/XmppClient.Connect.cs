@@ -168,7 +168,9 @@ public sealed partial class XmppClient
         }
         catch (Exception error)
         {
-            events.Ready(started: false);
+            // Stanzas a stream-management session read were counted as handled (the server will not send them
+            // again): they are delivered even though the session failed. Otherwise they are dropped with it.
+            events.Ready(started: session?.Negotiated.StreamManagement == true);
             var ended = error is OperationCanceledException && !cancellationToken.IsCancellationRequested ? _endedDuringActivation : null;
             if (session is not null)
             {

@@ -80,7 +80,8 @@ public sealed partial class XmppClient
 
         public void OnEnded(XmppSession session, Exception? error)
         {
-            Ready(false);
+            // What a stream-management session read is counted as handled: never dropped (see ConnectSessionAsync).
+            Ready(session.Negotiated.StreamManagement);
             _client.OnSessionEnded(session, error);
         }
     }
