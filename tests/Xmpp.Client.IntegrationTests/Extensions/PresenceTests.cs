@@ -98,6 +98,12 @@ public sealed class PresenceTests(ServersFixture fixture, ITestOutputHelper outp
                 return Task.CompletedTask;
             };
             await alice.Presence.PreApproveAsync(senderJid);
+            // A round trip on alice's stream: her server has processed the pre-approval before sender asks (the two
+            // clients' streams are independent, so without it the subscription request can overtake it).
+            await alice.SendIqAsync(new Stanzas.Iq(Stanzas.IqType.Get, new System.Xml.Linq.XElement(System.Xml.Linq.XName.Get("ping", "urn:xmpp:ping")))
+            {
+                To = new Jid(null, server.Domain),
+            });
 
             // alice's server approves on her behalf: sender is approved without alice answering.
             var approved = WaitForApproval(sender, aliceJid);
