@@ -134,7 +134,7 @@ public sealed partial class XmppClient
     {
         if (Options.AnswerPings)
         {
-            RegisterIqHandler("ping", "urn:xmpp:ping", static (ping, _) => Task.FromResult(ping.CreateResult()));
+            RegisterIqHandler("ping", Namespaces.Ping, static (ping, _) => Task.FromResult(ping.CreateResult()));
         }
     }
 

@@ -19,6 +19,13 @@ internal static class ClientFactory
         IqTimeout = TimeSpan.FromSeconds(20),
     };
 
+    /// <summary>The same options, connecting through <paramref name="proxy"/> (certificates still checked against the domain).</summary>
+    public static XmppClientOptions Through(this XmppClientOptions options, Faults.FaultProxy proxy) => options with
+    {
+        Host = proxy.EndPoint.Address.ToString(),
+        Port = proxy.EndPoint.Port,
+    };
+
     public static XmppTestServer Named(this TestServers servers, string name) => name switch
     {
         "prosody" => servers.Prosody,

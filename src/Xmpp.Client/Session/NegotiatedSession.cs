@@ -12,9 +12,6 @@ internal sealed record NegotiatedSession(Jid BoundJid, XmppElement Features, Xml
     /// <summary>Whether this is the previous session, resumed (no binding happened; nothing was lost).</summary>
     public bool Resumed { get; init; }
 
-    /// <summary>Whether a resumption was asked for and refused.</summary>
-    public bool ResumptionFailed { get; init; }
-
     /// <summary>How many of our stanzas the server said it handled, in <c>&lt;resumed/&gt;</c> or <c>&lt;failed/&gt;</c>.</summary>
     public uint? ServerHandled { get; init; }
 

@@ -54,7 +54,6 @@ internal sealed class StreamNegotiator
             ? new StreamManagementNegotiator(streamManagement, _logger)
             : null;
         uint? serverHandled = null;
-        var resumptionFailed = false;
         if (sm is not null && resumeAs is { } previous && streamManagement!.ResumptionId is not null)
         {
             var (resumed, handled) = await sm.ResumeAsync(stream, early, cancellationToken).ConfigureAwait(false);
@@ -70,7 +69,6 @@ internal sealed class StreamNegotiator
             }
 
             serverHandled = handled;
-            resumptionFailed = true;
         }
 
         var binder = new ResourceBinder(_options, _logger);
@@ -84,7 +82,6 @@ internal sealed class StreamNegotiator
         return new NegotiatedSession(bound, features, stream.ServerHeader!, mechanism, stream.Transport.IsEncrypted)
         {
             StreamManagement = enabled,
-            ResumptionFailed = resumptionFailed || (resumeAs is not null && !enabled),
             ServerHandled = serverHandled,
             EarlyElements = early,
         };

@@ -15,10 +15,8 @@ public sealed class KeepAliveTests(ServersFixture fixture)
     {
         var server = fixture.Servers.Named(name);
         await using var proxy = FaultProxy.Start(server.EndPoint);
-        var options = ClientFactory.Options(fixture.Servers, server) with
+        var options = ClientFactory.Options(fixture.Servers, server).Through(proxy) with
         {
-            Host = proxy.EndPoint.Address.ToString(),
-            Port = proxy.EndPoint.Port,
             PingInterval = TimeSpan.FromSeconds(1),
             PingTimeout = TimeSpan.FromSeconds(1),
             ReconnectMinDelay = TimeSpan.FromMilliseconds(100),
@@ -46,10 +44,8 @@ public sealed class KeepAliveTests(ServersFixture fixture)
     {
         var server = fixture.Servers.Prosody;
         await using var proxy = FaultProxy.Start(server.EndPoint);
-        var options = ClientFactory.Options(fixture.Servers, server) with
+        var options = ClientFactory.Options(fixture.Servers, server).Through(proxy) with
         {
-            Host = proxy.EndPoint.Address.ToString(),
-            Port = proxy.EndPoint.Port,
             KeepAliveInterval = TimeSpan.FromMilliseconds(200),
             PingInterval = Timeout.InfiniteTimeSpan,
             Modules = XmppModules.None,

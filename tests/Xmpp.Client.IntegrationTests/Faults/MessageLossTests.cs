@@ -126,10 +126,8 @@ public sealed class MessageLossTests(ServersFixture fixture, ITestOutputHelper o
     }
 
     private XmppClientOptions Through(FaultProxy proxy, XmppTestServer server, string user, string resource) =>
-        ClientFactory.Options(fixture.Servers, server, user, resource) with
+        ClientFactory.Options(fixture.Servers, server, user, resource).Through(proxy) with
         {
-            Host = proxy.EndPoint.Address.ToString(),
-            Port = proxy.EndPoint.Port,
             ReconnectMinDelay = TimeSpan.FromMilliseconds(50),
             ReconnectMaxDelay = TimeSpan.FromSeconds(1),
         };

@@ -68,9 +68,5 @@ public sealed class ProxiedServerTests(ServersFixture fixture)
     }
 
     private XmppClientOptions Through(FaultProxy proxy, XmppTestServer server) =>
-        ClientFactory.Options(fixture.Servers, server) with
-        {
-            Host = proxy.EndPoint.Address.ToString(),
-            Port = proxy.EndPoint.Port,
-        };
+        ClientFactory.Options(fixture.Servers, server).Through(proxy);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Xml.Linq;
+using Xmpp.Client.Internal;
 using Xmpp.Client.Stanzas;
 
 namespace Xmpp.Client.Extensions.Disco;
@@ -13,7 +14,7 @@ namespace Xmpp.Client.Extensions.Disco;
 /// <remarks>Reach it through <see cref="XmppClient.Disco"/>. Thread-safe.</remarks>
 public sealed class DiscoModule : XmppModule
 {
-    private const string Ping = "urn:xmpp:ping";
+    private const string Ping = Namespaces.Ping;
     private readonly CapsCache _caps;
     private readonly Lazy<(DiscoInfo Info, EntityCapabilities Caps)> _own;
 

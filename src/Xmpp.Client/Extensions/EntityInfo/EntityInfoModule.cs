@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Xml.Linq;
+using Xmpp.Client.Internal;
 using Xmpp.Client.Stanzas;
 
 namespace Xmpp.Client.Extensions.EntityInfo;
@@ -15,7 +16,7 @@ namespace Xmpp.Client.Extensions.EntityInfo;
 /// <remarks>Reach it through <see cref="XmppClient.Info"/>. Thread-safe.</remarks>
 public sealed class EntityInfoModule : XmppModule
 {
-    private const string PingNamespace = "urn:xmpp:ping";
+    private const string PingNamespace = Namespaces.Ping;
 
     internal EntityInfoModule(XmppClient client)
         : base(client)
