@@ -9,7 +9,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 . "$HERE/lib.sh"
 
 DOMAIN=ejabberd.test
-USERS=(alice bob carol bot sender)
+USERS=(alice bob carol bot sender loss-a loss-b)
 
 write_config() {
     local port=$1 tls_port=$2 cert=$3 key=$4 ca=$5 level=$6

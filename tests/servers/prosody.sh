@@ -11,7 +11,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 DOMAIN=prosody.test
 ANON_DOMAIN=anon.prosody.test
 SRV_DOMAINS=(srv-client.test srv-fallback.test srv-jabber.test nosrv.test)
-USERS=(alice bob carol bot sender)
+USERS=(alice bob carol bot sender loss-a loss-b)
 
 write_config() {
     local dir=$1 port=$2 tls_port=$3 extra_port=$4 cert=$5 key=$6 level=$7
