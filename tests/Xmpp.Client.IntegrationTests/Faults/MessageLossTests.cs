@@ -119,23 +119,31 @@ public sealed class MessageLossTests(ServersFixture fixture, ITestOutputHelper o
 
     /// <summary>
     /// Cuts each proxy <see cref="CutsPerClient"/> times, in random order at random moments while the messages flow,
-    /// each time once the client behind it is connected again (so every cut hits a live session).
+    /// each time once the client behind it is connected again on a new connection (so every cut hits a live session).
     /// </summary>
     private static async Task CutAsync(IReadOnlyList<(FaultProxy Proxy, XmppClient Client)> targets, Task sending, CancellationToken cancellationToken)
     {
         var random = new Random(6);
         var order = targets.SelectMany(target => Enumerable.Repeat(target, CutsPerClient)).OrderBy(_ => random.Next()).ToArray();
+        var acceptedAtLastCut = targets.ToDictionary(target => target.Proxy, target => 0);
         foreach (var (proxy, client) in order)
         {
             var pause = sending.IsCompleted ? 20 : random.Next(20, 150);
             await Task.Delay(pause, cancellationToken);
-            while (client.State != XmppClientState.Connected)
+            var before = proxy.Cuts;
+            while (proxy.Cuts == before)
             {
-                await Task.Delay(5, cancellationToken);
+                // Connected is not enough: right after a cut the client may not have noticed it yet.
+                while (client.State != XmppClientState.Connected || proxy.AcceptedConnections <= acceptedAtLastCut[proxy] || proxy.ActiveConnections == 0)
+                {
+                    await Task.Delay(5, cancellationToken);
+                }
+
+                acceptedAtLastCut[proxy] = proxy.AcceptedConnections;
+                // Cuts nothing if the server closed that connection in the meantime: then wait for the next one.
+                await proxy.CutAllAsync();
             }
 
-            var before = proxy.Cuts;
-            await proxy.CutAllAsync();
             Assert.Equal(before + 1, proxy.Cuts);
         }
     }
