@@ -28,6 +28,7 @@ internal static class XmlCpuTimeRunner
         [
             ("parser", () => ParseWhole(bytes), bytes.Length),
             ("reader", () => parse.XmppStreamReader().GetAwaiter().GetResult(), bytes.Length),
+            ("read-all (reader + every value)", () => parse.XmppStreamReaderReadAll().GetAwaiter().GetResult(), bytes.Length),
             ("(a) XmlReader nodes", () => parse.XmlReaderNodesOnly(), bytes.Length),
             ("(b) XmlReader + XNode.ReadFrom", () => parse.XmlReaderXElements(), bytes.Length),
             ("writer", () => write.Value.XmppStreamWriter(), 0),

@@ -23,6 +23,7 @@ public class XmlStreamReaderFastPathTests
         "<a b='1' c='2'   />",
         "<p:a xmlns:p='urn:p' p:b='1' xmlns:q='urn:q' q:c='2'><p:d p:e='3'/><q:f/></p:a>",
         "<a xmlns='urn:a'><b xmlns=''><c xmlns='urn:c' xml:lang='de'/></b></a>",
+        "<a b='1' xmlns='urn:a' c='2' xmlns:p='urn:p' d='3' p:e='4'><f xml:lang='en' xmlns='urn:f' g='5'/></a>",
         "<délai xmlns='urn:xmpp:delay' stamp='2024'/>",
         "<a bé='1' é='2'/>",
         "<a b='>' c='/>'/>",
