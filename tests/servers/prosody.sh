@@ -50,6 +50,9 @@ storage = { archive = "memory", offline = "memory" }
 default_storage = "internal"
 archive_expires_after = "never"
 smacks_hibernation_time = 120
+-- A hibernating session keeps at most this many unacknowledged stanzas (default 500, a ring buffer: past it Prosody
+-- 0.12 loses the oldest and refuses the resumption). The message-loss test floods a client while it is away.
+smacks_max_queue_size = 10000
 ssl = { certificate = "$cert"; key = "$key" }
 -- PROSODY_EXTRA_CONFIG (global section, may override the above):
 ${PROSODY_EXTRA_CONFIG:-}
