@@ -22,7 +22,6 @@ internal sealed class QName
         Prefix = prefix;
         Local = local;
         IsDeclaration = prefix == "xmlns" || (prefix.Length == 0 && local == "xmlns");
-        IsId = prefix.Length == 0 && local == "id";
     }
 
     /// <summary>The bytes of the whole name, as it appeared.</summary>
@@ -37,14 +36,18 @@ internal sealed class QName
     /// <summary>Whether, as an attribute, this is a namespace declaration (<c>xmlns</c> or <c>xmlns:p</c>).</summary>
     public bool IsDeclaration { get; }
 
-    /// <summary>Whether, as an attribute, this is <c>id</c>, whose values are unique: remembering them is useless.</summary>
-    public bool IsId { get; }
 
     /// <summary>
     /// Whether the parser's <see cref="QNameCache"/> holds this name. Only such names are remembered by others, so
     /// what a name remembers can never chain up more than the cache holds.
     /// </summary>
     public bool IsCached { get; set; }
+
+    /// <summary>The number of <see cref="Local"/> in the parser's <see cref="StringTable"/>, if <see cref="NumberGeneration"/> is the table's.</summary>
+    public int Number { get; set; }
+
+    /// <summary>The generation of the string table that <see cref="Number"/> belongs to (0: none yet).</summary>
+    public int NumberGeneration { get; set; }
 
     /// <summary>As a tag: the start tag that came next last time.</summary>
     public QName? NextTag { get; set; }

@@ -5,10 +5,14 @@ namespace Xmpp.Client.Xml;
 /// <summary>
 /// Remembers recent short ASCII values (JIDs in 'from' and 'to', roster names, group names, show values) so that a
 /// value seen again costs no allocation. Direct-mapped with a fixed number of slots: a new value replaces the one in
-/// its slot, so memory never grows and a peer cannot flood it.
+/// its slot, so memory never grows and a peer cannot flood it. Thread-safe without locks: a slot is read once and
+/// written whole, and strings are immutable, so a race costs at most a miss.
 /// </summary>
 internal sealed class ValueCache
 {
+    /// <summary>The cache that parsed stanzas share when their values are first read (on any thread).</summary>
+    public static readonly ValueCache Shared = new();
+
     /// <summary>Values longer than this are never cached.</summary>
     public const int MaxBytes = 64;
 

@@ -5,8 +5,7 @@ namespace Xmpp.Client.Xml;
 /// <summary>
 /// Turns UTF-8 names, namespace names and values into strings without allocating for ones seen before. A static
 /// table of common XMPP names, namespaces and attribute values is shared by all readers; each reader adds the names
-/// and namespaces it sees, up to a bound so a peer cannot grow it without limit, and keeps a fixed-size cache of
-/// recent values.
+/// and namespaces it sees, up to a bound so a peer cannot grow it without limit.
 /// </summary>
 internal sealed class XmlNameTable
 {
@@ -16,7 +15,6 @@ internal sealed class XmlNameTable
     private static readonly Table s_common = BuildCommon();
 
     private readonly Table _own = new(256);
-    private readonly ValueCache _values = new();
 
     /// <summary>Returns the string for a name or namespace name, interning it if there is room.</summary>
     public string Get(ReadOnlySpan<byte> utf8)
@@ -42,27 +40,10 @@ internal sealed class XmlNameTable
         return value;
     }
 
-    /// <summary>
-    /// Returns the string for an attribute value or a short text: a shared one for common values (such as <c>chat</c>
-    /// or <c>result</c>), a recently seen equal one, or a new one.
-    /// </summary>
-    /// <param name="utf8">The value's bytes.</param>
-    /// <param name="ascii">Whether the bytes are known to be all ASCII (then a new string needs no UTF-8 decoding).</param>
-    public string GetValue(ReadOnlySpan<byte> utf8, bool ascii)
-    {
-        if (utf8.IsEmpty)
-        {
-            return "";
-        }
-
-        if (utf8.Length > ValueCache.MaxBytes)
-        {
-            return ascii ? Encoding.Latin1.GetString(utf8) : Encoding.UTF8.GetString(utf8);
-        }
-
-        int hash = Utf8Hash.Of(utf8);
-        return s_common.Find(utf8, hash) ?? _values.Get(utf8, hash, ascii);
-    }
+    /// <summary>Returns the shared string for common UTF-8 (names, namespaces, values such as <c>chat</c>), or <see langword="null"/>. Thread-safe.</summary>
+    /// <param name="utf8">The bytes.</param>
+    /// <param name="hash">Their <see cref="Utf8Hash"/>.</param>
+    public static string? FindCommon(ReadOnlySpan<byte> utf8, int hash) => s_common.Find(utf8, hash);
 
     private static Table BuildCommon()
     {

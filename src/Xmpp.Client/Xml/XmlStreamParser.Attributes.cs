@@ -55,6 +55,10 @@ internal sealed partial class XmlStreamParser
         Array.Resize(ref _attrPrefixes, size);
         Array.Resize(ref _attrLocals, size);
         Array.Resize(ref _attrValues, size);
+        Array.Resize(ref _attrNames, size);
+        Array.Resize(ref _attrOffsets, size);
+        Array.Resize(ref _attrLengths, size);
+        Array.Resize(ref _attrAscii, size);
     }
 
     /// <summary>Skips XML whitespace (usually one byte, so no vectorised search); notes whether there was any.</summary>
@@ -78,6 +82,7 @@ internal sealed partial class XmlStreamParser
         }
 
         SplitQName(TakeToken(s, i), i, out _attrPrefixes[_attrCount], out _attrLocals[_attrCount]);
+        _attrNames[_attrCount] = null;
         if (i + 1 < s.Length && s[i] == '=' && s[i + 1] is (byte)'"' or (byte)'\'')
         {
             // The usual name="value": straight into the value.
@@ -216,11 +221,25 @@ internal sealed partial class XmlStreamParser
 
     private void StoreAttributeValue(ReadOnlySpan<byte> value)
     {
-        bool declaration = IsDeclaration(_attrCount);
-        _declarations += declaration ? 1 : 0;
-        _attrValues[_attrCount] = declaration ? _names.Get(value)
-            : _attrLocals[_attrCount] == "id" ? NewString(value, !_tokenNonAscii) // unique: caching would only evict
-            : _names.GetValue(value, !_tokenNonAscii);
+        if (IsDeclaration(_attrCount))
+        {
+            _declarations++;
+            _attrValues[_attrCount] = _names.Get(value);
+        }
+        else
+        {
+            KeepValue(_attrCount, value, !_tokenNonAscii);
+        }
+
         _attrCount++;
+    }
+
+    /// <summary>Keeps the (checked and decoded) value of the attribute at <paramref name="index"/> in the stanza's UTF-8.</summary>
+    private void KeepValue(int index, ReadOnlySpan<byte> value, bool ascii)
+    {
+        _attrOffsets[index] = _values.Length;
+        _attrLengths[index] = value.Length;
+        _attrAscii[index] = ascii;
+        _values.Append(value);
     }
 }

@@ -23,6 +23,19 @@ internal sealed partial class XmlStreamParser
     /// </summary>
     private int TryStartTag(ReadOnlySpan<byte> s, int i)
     {
+        int valuesBefore = _values.Length;
+        int next = ReadStartTag(s, i);
+        if (next < 0)
+        {
+            // The state machine reads the tag again: forget the values kept so far.
+            _values.Truncate(_values.Length - valuesBefore);
+        }
+
+        return next;
+    }
+
+    private int ReadStartTag(ReadOnlySpan<byte> s, int i)
+    {
         QName? tag = _lastTag?.NextTag;
         int nameEnd;
         if (tag is not null && tag.IsNameAt(s, i))
@@ -70,6 +83,7 @@ internal sealed partial class XmlStreamParser
 
                 _tagPrefix = tag.Prefix;
                 _tagLocal = tag.Local;
+                _tagName = tag;
                 _attrCount = count;
                 _declarations = declarations;
                 return b == '>' ? CompleteStartTag(s, p, selfClosing: false) : CompleteStartTag(s, p + 1, selfClosing: true);
@@ -123,24 +137,28 @@ internal sealed partial class XmlStreamParser
 
         byte quote = s[nameEnd + 1];
         int valueStart = nameEnd + 2;
-        string? value = tag.ValueAt(index);
+        string? value = attribute.IsDeclaration ? tag.ValueAt(index) : null;
         int valueEnd;
+        bool ascii = true;
         if (value is not null && QName.IsValueAt(s, valueStart, value, quote))
         {
             valueEnd = valueStart + value.Length;
         }
         else
         {
-            valueEnd = ValueEnd(s, valueStart, quote, out bool ascii);
+            valueEnd = ValueEnd(s, valueStart, quote, out ascii);
             if (valueEnd < 0)
             {
                 return -1;
             }
 
-            value = AttributeValue(attribute, s[valueStart..valueEnd], ascii);
-            if (ascii && !attribute.IsId && ReferenceEquals(attribute, tag.AttributeAt(index)))
+            if (attribute.IsDeclaration)
             {
-                tag.RememberValue(index, value);
+                value = _names.Get(s[valueStart..valueEnd]);
+                if (ascii && ReferenceEquals(attribute, tag.AttributeAt(index)))
+                {
+                    tag.RememberValue(index, value);
+                }
             }
         }
 
@@ -154,18 +172,21 @@ internal sealed partial class XmlStreamParser
             GrowAttributes();
         }
 
-        declarations += attribute.IsDeclaration ? 1 : 0;
+        if (attribute.IsDeclaration)
+        {
+            declarations++;
+            _attrValues[index] = value!;
+        }
+        else
+        {
+            KeepValue(index, s[valueStart..valueEnd], ascii);
+        }
+
         _attrPrefixes[index] = attribute.Prefix;
         _attrLocals[index] = attribute.Local;
-        _attrValues[index] = value;
+        _attrNames[index] = attribute;
         return valueEnd + 1;
     }
-
-    /// <summary>The string for an attribute's value: a new one for an id, else a shared or cached one.</summary>
-    private string AttributeValue(QName attribute, ReadOnlySpan<byte> value, bool ascii) =>
-        attribute.IsId ? NewString(value, ascii)
-        : attribute.IsDeclaration ? _names.Get(value)
-        : _names.GetValue(value, ascii);
 
     /// <summary>Where the ASCII name starting at <paramref name="i"/> ends; -1 if the span ends first or a non-ASCII byte follows.</summary>
     private static int NameEnd(ReadOnlySpan<byte> s, int i)

@@ -8,7 +8,12 @@ internal sealed partial class XmlStreamParser
     private int _attrCount;
     private string[] _attrPrefixes;
     private string[] _attrLocals;
-    private string[] _attrValues;
+    private string[] _attrValues; // namespace declarations: the namespace name
+    private QName?[] _attrNames; // the fast path's names (which keep their number in the string table)
+    private int[] _attrOffsets; // other attributes: where the value's UTF-8 is in _values
+    private int[] _attrLengths;
+    private bool[] _attrAscii;
+    private QName? _tagName; // the fast path's tag name
     private byte _quote;
     private bool _sawSpace;
 
@@ -100,6 +105,7 @@ internal sealed partial class XmlStreamParser
         _openNameStarts[level] = _openNames.Length;
         _openNames.Append(name);
         SplitQName(name, i, out _tagPrefix, out _tagLocal);
+        _tagName = null;
         _attrCount = 0;
         _declarations = 0;
 

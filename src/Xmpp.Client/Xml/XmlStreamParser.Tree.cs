@@ -1,14 +1,22 @@
+using System.Runtime.CompilerServices;
+
 namespace Xmpp.Client.Xml;
 
-/// <summary>Building the tree: text nodes, elements with resolved namespaces, and the stream header.</summary>
+/// <summary>
+/// Building a stanza's node table (<see cref="ParsedStanza"/>): element, attribute and text nodes in document order
+/// with resolved namespaces, and the UTF-8 of values and texts; and the stream header.
+/// </summary>
 internal sealed partial class XmlStreamParser
 {
-    private const int ShortText = 32;
-    private const int InitialPending = 64;
-    private const int KeepPending = 4096;
+    private const int InitialNodes = 64;
+    private const int KeepNodes = 4096;
+    private const int NamespaceCacheSize = 64;
 
-    private PendingNode[] _pending = new PendingNode[InitialPending];
-    private int _pendingCount;
+    private readonly TokenBuffer _values = new();
+    private readonly StringTable _strings = new();
+    private readonly NumberedString[] _numbered = new NumberedString[NamespaceCacheSize];
+    private StanzaNode[] _nodes = new StanzaNode[InitialNodes];
+    private int _nodeCount;
     private int _declarations;
 
     /// <summary>Ends the text before a tag ('&lt;' was at <c>_tokenEnd</c>) and adds it to the open element.</summary>
@@ -22,58 +30,29 @@ internal sealed partial class XmlStreamParser
         ReadOnlySpan<byte> text = TakeToken(s, _tokenEnd);
         if (!text.IsEmpty)
         {
-            bool ascii = !_tokenNonAscii;
-            AddPending(default, text.Length <= ShortText ? _names.GetValue(text, ascii) : NewString(text, ascii));
+            AddNode(new StanzaNode(StanzaNodeKind.Text, !_tokenNonAscii, 0, 0, _values.Length, text.Length));
+            _values.Append(text);
         }
     }
 
-    /// <summary>Adds an element to the children of the innermost open element; they are collected when it closes.</summary>
-    private void AddToOpenElement(XmppElement element)
+    private void AddNode(in StanzaNode node)
     {
-        element.Parent = _open[_depth - 1];
-        AddPending(element, null);
+        if (_nodeCount == _nodes.Length)
+        {
+            Array.Resize(ref _nodes, _nodes.Length * 2);
+        }
+
+        _nodes[_nodeCount++] = node;
     }
 
-    private void AddPending(XmppElement? element, string? text)
+    /// <summary>Forgets the nodes and values of the stanza being read (it is complete, or the stream starts over).</summary>
+    private void ClearStanza()
     {
-        if (_pendingCount == _pending.Length)
+        _nodeCount = 0;
+        _values.Clear();
+        if (_nodes.Length > KeepNodes)
         {
-            Array.Resize(ref _pending, _pending.Length * 2);
-        }
-
-        _pending[_pendingCount++] = new PendingNode(element, text);
-    }
-
-    /// <summary>
-    /// Gives a closing element its children, exactly sized, and clears them from the pending stack. A lone text child
-    /// stays a string until someone asks for the nodes (most text is the only child of its element).
-    /// </summary>
-    private void CollectChildren(XmppElement element, int start)
-    {
-        int count = _pendingCount - start;
-        if (count == 1 && _pending[start].Text is { } lone)
-        {
-            element.SetLoneText(lone);
-            _pending[start] = default;
-            _pendingCount = start;
-        }
-        else if (count > 0)
-        {
-            var children = new XmppNode[count];
-            for (int k = 0; k < count; k++)
-            {
-                ref PendingNode pending = ref _pending[start + k];
-                children[k] = pending.Element ?? (XmppNode)new XmppText(pending.Text!) { Parent = element };
-            }
-
-            element.SetChildren(children);
-            Array.Clear(_pending, start, count);
-            _pendingCount = start;
-        }
-
-        if (start == 0 && _pending.Length > KeepPending)
-        {
-            _pending = new PendingNode[InitialPending];
+            _nodes = new StanzaNode[InitialNodes];
         }
     }
 
@@ -109,10 +88,18 @@ internal sealed partial class XmlStreamParser
             ns = _scope.Lookup(_tagPrefix) ?? FailUndeclared(_tagPrefix, i);
         }
 
-        var element = new XmppElement(_tagLocal, ns, ResolveAttributes(i));
-        if (_depth > 0)
+        if (_depth == 0 && _strings.IsFull)
         {
-            AddToOpenElement(element);
+            _strings.Restart(); // between stanzas: no stanza being read refers to it any more
+        }
+
+        int node = _nodeCount;
+        int count = _attrCount - _declarations;
+        int name = _tagName is { } tag ? Number(tag) : Number(_tagLocal);
+        AddNode(new StanzaNode(StanzaNodeKind.Element, true, name, Number(ns), node + 1 + count, count));
+        if (count > 0)
+        {
+            AddAttributes(i);
         }
 
         if (selfClosing)
@@ -121,14 +108,13 @@ internal sealed partial class XmlStreamParser
             _openNames.Truncate(_openNames.Length - _openNameStarts[_depth + 1]);
             if (_depth == 0)
             {
-                return Complete(element, i);
+                return Complete(i);
             }
         }
         else
         {
-            _open[_depth] = element;
+            _openNodes[_depth] = node;
             _scopeStarts[_depth] = scopeStart;
-            _childStarts[_depth] = _pendingCount;
             _depth++;
         }
 
@@ -149,13 +135,12 @@ internal sealed partial class XmlStreamParser
         }
 
         _depth--;
-        XmppElement closed = _open[_depth];
-        _open[_depth] = null!;
+        ref StanzaNode closed = ref _nodes[_openNodes[_depth]];
+        closed = closed with { A = _nodeCount };
         _scope.PopTo(_scopeStarts[_depth]);
-        CollectChildren(closed, _childStarts[_depth]);
         if (_depth == 0)
         {
-            return Complete(closed, i);
+            return Complete(i);
         }
 
         _state = State.Text;
@@ -163,9 +148,11 @@ internal sealed partial class XmlStreamParser
         return i + 1;
     }
 
-    private int Complete(XmppElement element, int i)
+    private int Complete(int i)
     {
-        _element = element;
+        var stanza = new ParsedStanza(_nodes.AsSpan(0, _nodeCount).ToArray(), _values.Span.ToArray(), _strings.Items);
+        _element = new XmppElement(stanza, 0);
+        ClearStanza();
         _result = ParseResult.Element;
         _state = State.StreamContent;
         _bounded = false;
@@ -196,7 +183,8 @@ internal sealed partial class XmlStreamParser
                 $"Expected <{_tagPrefix}:stream> in namespace '{XmlNamespaces.Streams}', got <{_tagPrefix}:{_tagLocal}> in namespace '{ns}'", i);
         }
 
-        XmppAttribute[] attributes = ResolveAttributes(i) ?? [];
+        XmppAttribute[] attributes = HeaderAttributes(i);
+        _values.Clear();
         string? Attribute(string name, string attributeNs = "") =>
             Array.Find(attributes, a => a.Name == name && a.Namespace == attributeNs).Value;
 
@@ -256,17 +244,40 @@ internal sealed partial class XmlStreamParser
         }
     }
 
-    /// <summary>Resolves the start tag's attributes (declarations left out) into an exactly sized array; rejects duplicates.</summary>
-    private XmppAttribute[]? ResolveAttributes(int i)
+    /// <summary>Adds the start tag's attributes (declarations left out) as nodes; rejects duplicates.</summary>
+    private void AddAttributes(int i)
     {
-        int count = _attrCount - _declarations;
-        if (count == 0)
+        int first = _nodeCount;
+        for (int a = 0; a < _attrCount; a++)
         {
-            return null;
-        }
+            if (_declarations > 0 && IsDeclaration(a))
+            {
+                continue;
+            }
 
-        var attributes = new XmppAttribute[count];
-        int n = 0;
+            string prefix = _attrPrefixes[a];
+            int ns = prefix.Length == 0 ? StringTable.Empty
+                : prefix == "xml" ? StringTable.XmlNamespace
+                : Number(_scope.Lookup(prefix) ?? FailUndeclared(prefix, i));
+            int name = _attrNames[a] is { } qname ? Number(qname) : Number(_attrLocals[a]);
+            string[] strings = _strings.Items;
+            for (int k = first; k < _nodeCount; k++)
+            {
+                // By the strings: equal names can have two numbers (a name table that is full, a cache slot reused).
+                if (strings[_nodes[k].Name] == strings[name] && strings[_nodes[k].Namespace] == strings[ns])
+                {
+                    Fail(StreamErrorCondition.NotWellFormed, $"The attribute '{_attrLocals[a]}' appears twice in one start tag", i);
+                }
+            }
+
+            AddNode(new StanzaNode(StanzaNodeKind.Attribute, _attrAscii[a], name, ns, _attrOffsets[a], _attrLengths[a]));
+        }
+    }
+
+    /// <summary>The stream header's attributes (declarations left out) with their values as strings; rejects duplicates.</summary>
+    private XmppAttribute[] HeaderAttributes(int i)
+    {
+        var attributes = new List<XmppAttribute>();
         for (int a = 0; a < _attrCount; a++)
         {
             if (_declarations > 0 && IsDeclaration(a))
@@ -277,24 +288,55 @@ internal sealed partial class XmlStreamParser
             string prefix = _attrPrefixes[a];
             string local = _attrLocals[a];
             string ns = prefix.Length == 0 ? "" : prefix == "xml" ? XmlNamespaces.Xml : _scope.Lookup(prefix) ?? FailUndeclared(prefix, i);
-            for (int k = 0; k < n; k++)
+            if (attributes.Exists(x => x.Name == local && x.Namespace == ns))
             {
-                if (attributes[k].Name == local && attributes[k].Namespace == ns)
-                {
-                    Fail(StreamErrorCondition.NotWellFormed, $"The attribute '{local}' appears twice in one start tag", i);
-                }
+                Fail(StreamErrorCondition.NotWellFormed, $"The attribute '{local}' appears twice in one start tag", i);
             }
 
-            attributes[n++] = new XmppAttribute(local, ns, _attrValues[a]);
+            ReadOnlySpan<byte> value = _values.Span.Slice(_attrOffsets[a], _attrLengths[a]);
+            attributes.Add(new XmppAttribute(local, ns, NewString(value, _attrAscii[a])));
         }
 
-        return attributes;
+        return [.. attributes];
     }
+
+    /// <summary>The number of a fast-path name in the string table (kept in the name until the table starts over).</summary>
+    private int Number(QName name)
+    {
+        if (name.NumberGeneration != _strings.Generation)
+        {
+            name.Number = Number(name.Local);
+            name.NumberGeneration = _strings.Generation;
+        }
+
+        return name.Number;
+    }
+
+    /// <summary>
+    /// The number of a namespace name or other name in the string table. Namespaces come from the parser's name table
+    /// (the same string each time), so a small cache by reference finds nearly all of them.
+    /// </summary>
+    private int Number(string value)
+    {
+        if (value.Length == 0)
+        {
+            return StringTable.Empty;
+        }
+
+        ref NumberedString slot = ref _numbered[RuntimeHelpers.GetHashCode(value) & (NamespaceCacheSize - 1)];
+        if (!ReferenceEquals(slot.Value, value) || slot.Generation != _strings.Generation)
+        {
+            slot = new NumberedString(value, _strings.Add(value), _strings.Generation);
+        }
+
+        return slot.Number;
+    }
+
+    /// <summary>A string and its number in a generation of the string table.</summary>
+    private readonly record struct NumberedString(string? Value, int Number, int Generation);
 
     private bool IsDeclaration(int a) => _attrPrefixes[a] == "xmlns" || (_attrPrefixes[a].Length == 0 && _attrLocals[a] == "xmlns");
 
-    /// <summary>A slot of the pending-children stack: an element, or the string of a text node not made yet.</summary>
-    private readonly record struct PendingNode(XmppElement? Element, string? Text);
 
     private string FailUndeclared(string prefix, int i) =>
         Fail<string>(StreamErrorCondition.NotWellFormed, $"The namespace prefix '{prefix}' is not declared", i);

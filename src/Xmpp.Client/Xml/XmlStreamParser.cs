@@ -35,9 +35,8 @@ internal sealed partial class XmlStreamParser
     private readonly NamespaceScope _scope = new();
     private readonly TokenBuffer _openNames = new();
     private readonly int[] _openNameStarts;
-    private readonly XmppElement[] _open;
+    private readonly int[] _openNodes;
     private readonly int[] _scopeStarts;
-    private readonly int[] _childStarts;
 
     private State _state;
     private ParseResult _result;
@@ -65,14 +64,17 @@ internal sealed partial class XmlStreamParser
     public XmlStreamParser(XmlStreamReaderOptions options)
     {
         _options = options;
-        _open = new XmppElement[options.MaxDepth];
+        _openNodes = new int[options.MaxDepth];
         _scopeStarts = new int[options.MaxDepth];
-        _childStarts = new int[options.MaxDepth];
         _openNameStarts = new int[options.MaxDepth + 1];
         int attributes = Math.Min(options.MaxAttributes, 16);
         _attrPrefixes = new string[attributes];
         _attrLocals = new string[attributes];
         _attrValues = new string[attributes];
+        _attrNames = new QName?[attributes];
+        _attrOffsets = new int[attributes];
+        _attrLengths = new int[attributes];
+        _attrAscii = new bool[attributes];
         Reset(0);
     }
 
@@ -114,9 +116,7 @@ internal sealed partial class XmlStreamParser
         _atDocumentStart = true;
         _inStream = false;
         _depth = 0;
-        Array.Clear(_open);
-        Array.Clear(_pending, 0, _pendingCount);
-        _pendingCount = 0;
+        ClearStanza();
         _scope.PopTo(0);
         _openNames.Clear();
         _scratch.Clear();

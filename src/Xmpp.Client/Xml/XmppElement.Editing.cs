@@ -7,6 +7,7 @@ internal sealed partial class XmppElement
     public int RemoveAll(Predicate<XmppNode> match)
     {
         ArgumentNullException.ThrowIfNull(match);
+        Load();
         MaterializeText();
         var kept = 0;
         for (var i = 0; i < _childCount; i++)

@@ -15,9 +15,10 @@ internal sealed partial class XmppElement
         while (pending.Count > 0)
         {
             (XmppElement source, XElement target) = pending.Pop();
-            if (source._text is not null)
+            source.Load();
+            if (source._text is { } lone)
             {
-                target.Add(new XText(source._text));
+                target.Add(new XText(lone));
                 continue;
             }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Xmpp.Client.Xml;
@@ -6,14 +7,24 @@ namespace Xmpp.Client.Xml;
 /// An XML element as the stream layer reads and writes it: a local name and namespace name, attributes, and child
 /// elements and text in document order. Prefixes and namespace declarations are not kept: the writer chooses them.
 /// </summary>
-/// <remarks>Not thread-safe. Users see stanza payloads as <see cref="System.Xml.Linq.XElement"/> through <see cref="ToXElement"/>.</remarks>
+/// <remarks>Not thread-safe for changes; reading from several threads is safe. Users see stanza payloads as <see cref="System.Xml.Linq.XElement"/> through <see cref="ToXElement"/>.</remarks>
 internal sealed partial class XmppElement : XmppNode
 {
+    private const int Loaded = 0;
+    private const int Unread = 1;
+    private const int Reading = 2;
+
     private XmppAttribute[]? _attributes;
     private int _attributeCount;
     private XmppNode[]? _children;
     private int _childCount;
     private string? _text; // a parsed lone text child not made into a node yet (then there are no other children)
+
+    // A parsed element reads its attributes and children from its stanza's node table when first asked (Load: one
+    // thread reads, others wait for it, so that all see the same child nodes), then forgets the stanza.
+    private ParsedStanza? _source;
+    private readonly int _node;
+    private int _load;
 
     /// <summary>Creates an element with no attributes and no children.</summary>
     /// <param name="name">The local name (no prefix).</param>
@@ -26,13 +37,17 @@ internal sealed partial class XmppElement : XmppNode
         Namespace = ns;
     }
 
-    /// <summary>Used by the parser: names are valid and the attributes (exactly sized) are free of duplicates.</summary>
-    internal XmppElement(string name, string ns, XmppAttribute[]? attributes)
+    /// <summary>An element of a parsed stanza: its attributes and children are read from the node table when first asked.</summary>
+    /// <param name="source">The stanza.</param>
+    /// <param name="node">The element's node.</param>
+    internal XmppElement(ParsedStanza source, int node)
     {
-        Name = name;
-        Namespace = ns;
-        _attributes = attributes;
-        _attributeCount = attributes?.Length ?? 0;
+        ref readonly StanzaNode n = ref source.Nodes[node];
+        Name = source.Strings[n.Name];
+        Namespace = source.Strings[n.Namespace];
+        _source = source;
+        _node = node;
+        _load = n.End > node + 1 ? Unread : Loaded;
     }
 
     /// <summary>The local name.</summary>
@@ -42,33 +57,56 @@ internal sealed partial class XmppElement : XmppNode
     public string Namespace { get; }
 
     /// <summary>The attributes, without namespace declarations. A view: read it, do not keep it across changes.</summary>
-    public IReadOnlyList<XmppAttribute> Attributes => Trimmed(ref _attributes, _attributeCount);
+    public IReadOnlyList<XmppAttribute> Attributes
+    {
+        get
+        {
+            Load();
+            return Trimmed(ref _attributes, _attributeCount);
+        }
+    }
 
     /// <summary>The child elements and text nodes in document order. A view: read it, do not keep it across changes.</summary>
     public IReadOnlyList<XmppNode> Children
     {
         get
         {
+            Load();
             MaterializeText();
             return Trimmed(ref _children, _childCount);
         }
     }
 
     /// <summary>The attributes without a copy or an enumerator (for the writer's loops).</summary>
-    internal ReadOnlySpan<XmppAttribute> AttributeSpan => _attributes.AsSpan(0, _attributeCount);
+    internal ReadOnlySpan<XmppAttribute> AttributeSpan
+    {
+        get
+        {
+            Load();
+            return _attributes.AsSpan(0, _attributeCount);
+        }
+    }
 
     /// <summary>The children without a copy or an enumerator (for the writer's loops).</summary>
     internal ReadOnlySpan<XmppNode> ChildSpan
     {
         get
         {
+            Load();
             MaterializeText();
             return _children.AsSpan(0, _childCount);
         }
     }
 
     /// <summary>The text when it is the only child, without making it a node; otherwise <see langword="null"/>.</summary>
-    internal string? LoneText => _text ?? (_childCount == 1 && _children![0] is XmppText t ? t.Value : null);
+    internal string? LoneText
+    {
+        get
+        {
+            Load();
+            return _text ?? (_childCount == 1 && _children![0] is XmppText t ? t.Value : null);
+        }
+    }
 
     /// <summary>The concatenated text of all descendant text nodes, in document order.</summary>
     public string Value
@@ -109,6 +147,7 @@ internal sealed partial class XmppElement : XmppNode
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(ns);
+        Load();
         int index = IndexOfAttribute(name, ns);
         if (value is null)
         {
@@ -168,6 +207,7 @@ internal sealed partial class XmppElement : XmppNode
     /// <param name="ns">The namespace name.</param>
     public XmppElement? Element(string name, string ns)
     {
+        Load();
         for (int i = 0; i < _childCount; i++)
         {
             if (_children![i] is XmppElement e && e.Name == name && e.Namespace == ns)
@@ -180,7 +220,11 @@ internal sealed partial class XmppElement : XmppNode
     }
 
     /// <summary>Returns the child elements in document order.</summary>
-    public IEnumerable<XmppElement> Elements() => _text is null ? Children.OfType<XmppElement>() : [];
+    public IEnumerable<XmppElement> Elements()
+    {
+        Load();
+        return _text is null ? Children.OfType<XmppElement>() : [];
+    }
 
     /// <summary>Returns the child elements with the given name and namespace, in document order.</summary>
     /// <param name="name">The local name.</param>
@@ -191,34 +235,33 @@ internal sealed partial class XmppElement : XmppNode
     /// <summary>Appends a child without the checks of <see cref="Add"/>; the parser's nodes are always fresh.</summary>
     internal void AddChild(XmppNode child)
     {
+        Load();
         MaterializeText();
         child.Parent = this;
         Append(ref _children, ref _childCount, child);
     }
 
-    /// <summary>Used by the parser: the children, exactly sized, whose <see cref="XmppNode.Parent"/> is already this.</summary>
-    internal void SetChildren(XmppNode[] children)
-    {
-        _children = children;
-        _childCount = children.Length;
-    }
-
-    /// <summary>Used by the parser: the only child is text; its node is made when someone asks for the nodes.</summary>
-    internal void SetLoneText(string text) => _text = text;
 
     /// <summary>Turns a lone text kept as a string into a child node (the tree must look the same either way).</summary>
     private void MaterializeText()
     {
         if (_text is not null)
         {
-            _children = [new XmppText(_text) { Parent = this }];
-            _childCount = 1;
-            _text = null;
+            lock (this)
+            {
+                if (_text is { } text)
+                {
+                    _children = [new XmppText(text) { Parent = this }];
+                    _childCount = 1;
+                    Volatile.Write(ref _text, null);
+                }
+            }
         }
     }
 
     private int IndexOfAttribute(string name, string ns)
     {
+        Load();
         for (int i = 0; i < _attributeCount; i++)
         {
             if (_attributes![i].Name == name && _attributes[i].Namespace == ns)
@@ -271,7 +314,7 @@ internal sealed partial class XmppElement : XmppNode
             {
                 text.Append(t.Value);
             }
-            else if (children.Current is XmppElement { _text: { } lone })
+            else if (children.Current is XmppElement { LoneText: { } lone })
             {
                 text.Append(lone);
             }
@@ -280,5 +323,102 @@ internal sealed partial class XmppElement : XmppNode
                 pending.Push(((XmppElement)children.Current).Children.GetEnumerator());
             }
         }
+    }
+
+    /// <summary>Reads the attributes and children from the parsed stanza if that is still to do.</summary>
+    private void Load()
+    {
+        if (Volatile.Read(ref _load) != Loaded)
+        {
+            LoadOnce();
+        }
+    }
+
+    /// <summary>
+    /// One thread reads the attributes and children (child elements are made, reading nothing of theirs yet; texts
+    /// are decoded; a lone text child stays a string until someone asks for the nodes); any other waits for it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void LoadOnce()
+    {
+        if (Interlocked.CompareExchange(ref _load, Reading, Unread) != Unread)
+        {
+            var wait = new SpinWait();
+            while (Volatile.Read(ref _load) != Loaded)
+            {
+                wait.SpinOnce();
+            }
+
+            return;
+        }
+
+        try
+        {
+            ParsedStanza source = _source!;
+            ReadAttributes(source);
+            ReadChildren(source);
+            _source = null;
+            Volatile.Write(ref _load, Loaded);
+        }
+        catch
+        {
+            Volatile.Write(ref _load, Unread);
+            throw;
+        }
+    }
+
+    private void ReadAttributes(ParsedStanza source)
+    {
+        StanzaNode[] nodes = source.Nodes;
+        int count = nodes[_node].AttributeCount;
+        if (count == 0)
+        {
+            return;
+        }
+
+        var attributes = new XmppAttribute[count];
+        for (int k = 0; k < count; k++)
+        {
+            ref readonly StanzaNode a = ref nodes[_node + 1 + k];
+            attributes[k] = new XmppAttribute(source.Strings[a.Name], source.Strings[a.Namespace], source.Value(a));
+        }
+
+        _attributes = attributes;
+        _attributeCount = count;
+    }
+
+    private void ReadChildren(ParsedStanza source)
+    {
+        StanzaNode[] nodes = source.Nodes;
+        int first = _node + 1 + nodes[_node].AttributeCount;
+        int end = nodes[_node].End;
+        if (first == end)
+        {
+            return;
+        }
+
+        if (nodes[first].Kind == StanzaNodeKind.Text && first + 1 == end)
+        {
+            _text = source.Value(nodes[first]);
+            return;
+        }
+
+        int count = 0;
+        for (int k = first; k < end; k = nodes[k].Kind == StanzaNodeKind.Element ? nodes[k].End : k + 1)
+        {
+            count++;
+        }
+
+        var children = new XmppNode[count];
+        int n = 0;
+        for (int k = first; k < end; k = nodes[k].Kind == StanzaNodeKind.Element ? nodes[k].End : k + 1)
+        {
+            children[n++] = nodes[k].Kind == StanzaNodeKind.Element
+                ? new XmppElement(source, k) { Parent = this }
+                : new XmppText(source.Value(nodes[k])) { Parent = this };
+        }
+
+        _children = children;
+        _childCount = count;
     }
 }

@@ -1,0 +1,57 @@
+namespace Xmpp.Client.Xml;
+
+/// <summary>
+/// The names and namespace names a parser's stanzas refer to by number (<see cref="StanzaNode"/>), so that a parsed
+/// stanza holds one reference to this table's array instead of one per name. Append-only: an entry never changes, so
+/// a stanza keeps reading the array it was parsed with after the table has grown into a new one. Once it holds
+/// <see cref="MaxEntries"/> names the parser starts a new table between two stanzas (<see cref="Generation"/> tells
+/// whoever kept a number that it is stale), so a peer that sends ever new names cannot grow it without bound.
+/// </summary>
+internal sealed class StringTable
+{
+    /// <summary>How many entries make the parser start a new table at the next stanza.</summary>
+    public const int MaxEntries = 4096;
+
+    /// <summary>The number of <c>""</c> in every table.</summary>
+    public const int Empty = 0;
+
+    /// <summary>The number of the <c>xml</c> prefix's namespace in every table.</summary>
+    public const int XmlNamespace = 1;
+
+    private string[] _items = [];
+
+    public StringTable() => Restart();
+
+    /// <summary>The entries; indexes below <see cref="Count"/> are set and never change.</summary>
+    public string[] Items => _items;
+
+    public int Count { get; private set; }
+
+    /// <summary>Changes whenever the table starts over; numbers kept from another generation are stale.</summary>
+    public int Generation { get; private set; }
+
+    public bool IsFull => Count >= MaxEntries;
+
+    /// <summary>Appends a string and returns its number.</summary>
+    public int Add(string value)
+    {
+        if (Count == _items.Length)
+        {
+            // A new array: stanzas parsed so far keep the old one, whose entries stay as they are.
+            Array.Resize(ref _items, Count * 2);
+        }
+
+        _items[Count] = value;
+        return Count++;
+    }
+
+    /// <summary>Starts an empty table (but for the two fixed entries) in a new generation.</summary>
+    public void Restart()
+    {
+        _items = new string[64];
+        Count = 0;
+        Generation++;
+        Add("");
+        Add(XmlNamespaces.Xml);
+    }
+}
