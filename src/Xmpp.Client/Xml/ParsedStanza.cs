@@ -8,19 +8,33 @@ namespace Xmpp.Client.Xml;
 /// <see cref="XmppElement"/> makes its attributes and children from it when first asked, so the read loop only
 /// checks and records, and strings are made for what someone reads (as System.Text.Json's JsonDocument does).
 /// </summary>
-internal sealed class ParsedStanza(StanzaNode[] nodes, byte[] utf8, string[] strings)
+internal sealed class ParsedStanza(StanzaNode[] nodes, byte[] utf8, string[] strings, int unread, StanzaBuffers buffers)
 {
     /// <summary>Values at most this long are looked up among the common strings before a new one is made.</summary>
     private const int CommonValueBytes = 32;
 
-    /// <summary>The nodes; the top-level element is node 0.</summary>
+    private int _unread = unread;
+
+    /// <summary>The nodes; the top-level element is node 0 (the array may be longer than the stanza).</summary>
     public StanzaNode[] Nodes { get; } = nodes;
 
-    /// <summary>The UTF-8 of attribute values and texts.</summary>
+    /// <summary>The UTF-8 of attribute values and texts (the array may be longer).</summary>
     public byte[] Utf8 { get; } = utf8;
 
     /// <summary>Names and namespace names by number (a parser's <see cref="StringTable"/> as it was).</summary>
     public string[] Strings { get; } = strings;
+
+    /// <summary>
+    /// Called once by each element that has attributes or children, after it has read them: when the last has, the
+    /// arrays go back to the parser for a later stanza (no element reads them again).
+    /// </summary>
+    public void ElementRead()
+    {
+        if (Interlocked.Decrement(ref _unread) == 0)
+        {
+            buffers.Return(Nodes, Utf8);
+        }
+    }
 
     /// <summary>
     /// The string of an attribute's value or a text node: a shared one for common values (<c>chat</c>, <c>en</c>) and
@@ -34,25 +48,23 @@ internal sealed class ParsedStanza(StanzaNode[] nodes, byte[] utf8, string[] str
             return Encoding.UTF8.GetString(utf8);
         }
 
-        if (utf8.Length <= ValueCache.MaxBytes)
+        if (utf8.IsEmpty)
         {
-            if (utf8.IsEmpty)
-            {
-                return "";
-            }
-
-            int hash = Utf8Hash.Of(utf8);
-            if (utf8.Length <= CommonValueBytes && XmlNameTable.FindCommon(utf8, hash) is { } common)
-            {
-                return common;
-            }
-
-            if (node.Kind == StanzaNodeKind.Attribute && Strings[node.Name] != "id")
-            {
-                return ValueCache.Shared.Get(utf8, hash, ascii: true);
-            }
+            return "";
         }
 
-        return Encoding.Latin1.GetString(utf8);
+        bool attribute = node.Kind == StanzaNodeKind.Attribute;
+        if (utf8.Length > (attribute ? ValueCache.MaxBytes : CommonValueBytes) || (attribute && ReferenceEquals(Strings[node.Name], "id")))
+        {
+            return Encoding.Latin1.GetString(utf8);
+        }
+
+        int hash = Utf8Hash.Of(utf8);
+        if (utf8.Length <= CommonValueBytes && XmlNameTable.FindCommon(utf8, hash) is { } common)
+        {
+            return common;
+        }
+
+        return attribute ? ValueCache.Shared.Get(utf8, hash, ascii: true) : Encoding.Latin1.GetString(utf8);
     }
 }

@@ -70,7 +70,8 @@ internal sealed partial class XmlStreamParser
 
         while (true)
         {
-            int k = s[i..].IndexOfAny(XmlChars.TextStops);
+            // Most text between tags is empty ('><'): no need to start a vectorised search for that.
+            int k = i < s.Length && s[i] == '<' ? 0 : s[i..].IndexOfAny(XmlChars.TextStops);
             if (k < 0)
             {
                 return s.Length;

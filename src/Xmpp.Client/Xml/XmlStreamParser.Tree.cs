@@ -13,10 +13,12 @@ internal sealed partial class XmlStreamParser
     private const int NamespaceCacheSize = 64;
 
     private readonly TokenBuffer _values = new();
+    private readonly StanzaBuffers _buffers = new();
     private readonly StringTable _strings = new();
     private readonly NumberedString[] _numbered = new NumberedString[NamespaceCacheSize];
     private StanzaNode[] _nodes = new StanzaNode[InitialNodes];
     private int _nodeCount;
+    private int _elementsWithContent;
     private int _declarations;
 
     /// <summary>Ends the text before a tag ('&lt;' was at <c>_tokenEnd</c>) and adds it to the open element.</summary>
@@ -49,6 +51,7 @@ internal sealed partial class XmlStreamParser
     private void ClearStanza()
     {
         _nodeCount = 0;
+        _elementsWithContent = 0;
         _values.Clear();
         if (_nodes.Length > KeepNodes)
         {
@@ -104,6 +107,7 @@ internal sealed partial class XmlStreamParser
 
         if (selfClosing)
         {
+            _elementsWithContent += count > 0 ? 1 : 0;
             _scope.PopTo(scopeStart);
             _openNames.Truncate(_openNames.Length - _openNameStarts[_depth + 1]);
             if (_depth == 0)
@@ -135,8 +139,9 @@ internal sealed partial class XmlStreamParser
         }
 
         _depth--;
-        ref StanzaNode closed = ref _nodes[_openNodes[_depth]];
-        closed = closed with { A = _nodeCount };
+        int open = _openNodes[_depth];
+        _nodes[open] = _nodes[open].WithEnd(_nodeCount);
+        _elementsWithContent += _nodeCount > open + 1 ? 1 : 0;
         _scope.PopTo(_scopeStarts[_depth]);
         if (_depth == 0)
         {
@@ -150,8 +155,17 @@ internal sealed partial class XmlStreamParser
 
     private int Complete(int i)
     {
-        var stanza = new ParsedStanza(_nodes.AsSpan(0, _nodeCount).ToArray(), _values.Span.ToArray(), _strings.Items);
+        StanzaNode[] nodes = _buffers.RentNodes(_nodeCount);
+        _nodes.AsSpan(0, _nodeCount).CopyTo(nodes);
+        byte[] utf8 = _buffers.RentBytes(_values.Length);
+        _values.Span.CopyTo(utf8);
+        var stanza = new ParsedStanza(nodes, utf8, _strings.Items, _elementsWithContent, _buffers);
         _element = new XmppElement(stanza, 0);
+        if (_elementsWithContent == 0)
+        {
+            _buffers.Return(nodes, utf8); // the element has read its name; nothing else is there to read
+        }
+
         ClearStanza();
         _result = ParseResult.Element;
         _state = State.StreamContent;

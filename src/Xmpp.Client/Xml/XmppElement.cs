@@ -45,9 +45,12 @@ internal sealed partial class XmppElement : XmppNode
         ref readonly StanzaNode n = ref source.Nodes[node];
         Name = source.Strings[n.Name];
         Namespace = source.Strings[n.Namespace];
-        _source = source;
         _node = node;
-        _load = n.End > node + 1 ? Unread : Loaded;
+        if (n.End > node + 1)
+        {
+            _source = source;
+            _load = Unread;
+        }
     }
 
     /// <summary>The local name.</summary>
@@ -359,6 +362,7 @@ internal sealed partial class XmppElement : XmppNode
             ReadChildren(source);
             _source = null;
             Volatile.Write(ref _load, Loaded);
+            source.ElementRead();
         }
         catch
         {

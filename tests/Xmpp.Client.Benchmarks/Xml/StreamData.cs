@@ -38,13 +38,20 @@ internal static class StreamData
         return output.WrittenCount;
     }
 
+    /// <summary>
+    /// Parses the stanzas and reads each whole right away, as a handler would on arrival: a parsed element reads its
+    /// attributes and children when first asked, and reading them later (from the writer's first round, between
+    /// other setup) would scatter each tree over the heap and measure that instead of the writer.
+    /// </summary>
     private static XmppElement[] Parse()
     {
         var reader = new XmlStreamReader(PipeReader.Create(new ReadOnlySequence<byte>(Bytes)));
         reader.ReadHeaderAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
         var elements = new List<XmppElement>(Stanzas);
+        var pending = new Stack<XmppElement>();
         while (reader.ReadElementAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult() is { } element)
         {
+            XmlWriterChecks.CheckTree(element, pending);
             elements.Add(element);
         }
 
