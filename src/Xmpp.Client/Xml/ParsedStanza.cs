@@ -11,7 +11,7 @@ namespace Xmpp.Client.Xml;
 internal sealed class ParsedStanza(StanzaNode[] nodes, byte[] utf8, string[] strings, int unread, StanzaBuffers buffers)
 {
     /// <summary>Values at most this long are looked up among the common strings before a new one is made.</summary>
-    private const int CommonValueBytes = 32;
+    private const int CommonValueBytes = 16;
 
     private int _unread = unread;
 
@@ -37,8 +37,8 @@ internal sealed class ParsedStanza(StanzaNode[] nodes, byte[] utf8, string[] str
     }
 
     /// <summary>
-    /// The string of an attribute's value or a text node: a shared one for common values (<c>chat</c>, <c>en</c>) and
-    /// recently seen short ASCII attribute values (JIDs), else a new one. Ids are unique, so they are never cached.
+    /// The string of an attribute's value or a text node: a shared one for short common values (<c>chat</c>,
+    /// <c>en</c>, <c>result</c>), else a new one.
     /// </summary>
     public string Value(in StanzaNode node)
     {
@@ -48,23 +48,19 @@ internal sealed class ParsedStanza(StanzaNode[] nodes, byte[] utf8, string[] str
             return Encoding.UTF8.GetString(utf8);
         }
 
-        if (utf8.IsEmpty)
+        if (utf8.Length <= CommonValueBytes)
         {
-            return "";
+            if (utf8.IsEmpty)
+            {
+                return "";
+            }
+
+            if (XmlNameTable.FindCommon(utf8, Utf8Hash.Of(utf8)) is { } common)
+            {
+                return common;
+            }
         }
 
-        bool attribute = node.Kind == StanzaNodeKind.Attribute;
-        if (utf8.Length > (attribute ? ValueCache.MaxBytes : CommonValueBytes) || (attribute && ReferenceEquals(Strings[node.Name], "id")))
-        {
-            return Encoding.Latin1.GetString(utf8);
-        }
-
-        int hash = Utf8Hash.Of(utf8);
-        if (utf8.Length <= CommonValueBytes && XmlNameTable.FindCommon(utf8, hash) is { } common)
-        {
-            return common;
-        }
-
-        return attribute ? ValueCache.Shared.Get(utf8, hash, ascii: true) : Encoding.Latin1.GetString(utf8);
+        return Encoding.Latin1.GetString(utf8);
     }
 }

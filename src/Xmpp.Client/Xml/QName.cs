@@ -13,6 +13,9 @@ internal sealed class QName
     /// <summary>How many attributes of a tag are remembered.</summary>
     public const int Remembered = 8;
 
+    /// <summary>Longer values (namespace names, as only declarations are remembered) are not remembered.</summary>
+    private const int MaxRememberedValue = 128;
+
     private QName?[]? _attributes;
     private string?[]? _values;
 
@@ -77,7 +80,7 @@ internal sealed class QName
     /// </summary>
     public void RememberValue(int index, string value)
     {
-        if (index < Remembered && value.Length <= ValueCache.MaxBytes && !value.AsSpan().ContainsAny('"', '\''))
+        if (index < Remembered && value.Length <= MaxRememberedValue && !value.AsSpan().ContainsAny('"', '\''))
         {
             (_values ??= new string?[Remembered])[index] = value;
         }
