@@ -18,6 +18,12 @@ internal sealed class StringTable
     /// <summary>The number of the <c>xml</c> prefix's namespace in every table.</summary>
     public const int XmlNamespace = 1;
 
+    private const int Recent = 8;
+
+    private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
+    private readonly string?[] _recent = new string?[Recent];
+    private readonly int[] _recentNumbers = new int[Recent];
+    private int _nextRecent;
     private string[] _items = [];
 
     public StringTable() => Restart();
@@ -32,8 +38,34 @@ internal sealed class StringTable
 
     public bool IsFull => Count >= MaxEntries;
 
+    /// <summary>
+    /// The number of a string, added if it has none yet. A namespace name is most often the same string object as a
+    /// moment ago (the parser's name table gives one per name), so the last few are compared by reference first.
+    /// </summary>
+    public int NumberOf(string value)
+    {
+        for (int k = 0; k < Recent; k++)
+        {
+            if (ReferenceEquals(_recent[k], value))
+            {
+                return _recentNumbers[k];
+            }
+        }
+
+        if (!_numbers.TryGetValue(value, out int number))
+        {
+            number = Add(value);
+            _numbers[value] = number;
+        }
+
+        _recent[_nextRecent] = value;
+        _recentNumbers[_nextRecent] = number;
+        _nextRecent = (_nextRecent + 1) % Recent;
+        return number;
+    }
+
     /// <summary>Appends a string and returns its number.</summary>
-    public int Add(string value)
+    private int Add(string value)
     {
         if (Count == _items.Length)
         {
@@ -51,7 +83,9 @@ internal sealed class StringTable
         _items = new string[64];
         Count = 0;
         Generation++;
-        Add("");
-        Add(XmlNamespaces.Xml);
+        _numbers.Clear();
+        Array.Clear(_recent);
+        _numbers[""] = Add("");
+        _numbers[XmlNamespaces.Xml] = Add(XmlNamespaces.Xml);
     }
 }

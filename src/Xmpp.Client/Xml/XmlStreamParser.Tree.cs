@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 
 namespace Xmpp.Client.Xml;
 
@@ -10,12 +9,10 @@ internal sealed partial class XmlStreamParser
 {
     private const int InitialNodes = 64;
     private const int KeepNodes = 4096;
-    private const int NamespaceCacheSize = 64;
 
     private readonly TokenBuffer _values = new();
     private readonly StanzaBuffers _buffers = new();
     private readonly StringTable _strings = new();
-    private readonly NumberedString[] _numbered = new NumberedString[NamespaceCacheSize];
     private StanzaNode[] _nodes = new StanzaNode[InitialNodes];
     private int _nodeCount;
     private int _elementsWithContent;
@@ -326,28 +323,8 @@ internal sealed partial class XmlStreamParser
         return name.Number;
     }
 
-    /// <summary>
-    /// The number of a namespace name or other name in the string table. Namespaces come from the parser's name table
-    /// (the same string each time), so a small cache by reference finds nearly all of them.
-    /// </summary>
-    private int Number(string value)
-    {
-        if (value.Length == 0)
-        {
-            return StringTable.Empty;
-        }
-
-        ref NumberedString slot = ref _numbered[RuntimeHelpers.GetHashCode(value) & (NamespaceCacheSize - 1)];
-        if (!ReferenceEquals(slot.Value, value) || slot.Generation != _strings.Generation)
-        {
-            slot = new NumberedString(value, _strings.Add(value), _strings.Generation);
-        }
-
-        return slot.Number;
-    }
-
-    /// <summary>A string and its number in a generation of the string table.</summary>
-    private readonly record struct NumberedString(string? Value, int Number, int Generation);
+    /// <summary>The number of a namespace name or a name the state machine read, in the string table.</summary>
+    private int Number(string value) => value.Length == 0 ? StringTable.Empty : _strings.NumberOf(value);
 
     private bool IsDeclaration(int a) => _attrPrefixes[a] == "xmlns" || (_attrPrefixes[a].Length == 0 && _attrLocals[a] == "xmlns");
 
