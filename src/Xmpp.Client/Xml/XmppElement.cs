@@ -7,7 +7,10 @@ namespace Xmpp.Client.Xml;
 /// An XML element as the stream layer reads and writes it: a local name and namespace name, attributes, and child
 /// elements and text in document order. Prefixes and namespace declarations are not kept: the writer chooses them.
 /// </summary>
-/// <remarks>Not thread-safe for changes; reading from several threads is safe. Users see stanza payloads as <see cref="System.Xml.Linq.XElement"/> through <see cref="ToXElement"/>.</remarks>
+/// <remarks>
+/// Not thread-safe for changes; reading from several threads is safe (a parsed element reads its parts once, on first
+/// use). Users see stanza payloads as <see cref="System.Xml.Linq.XElement"/> through <see cref="ToXElement"/>.
+/// </remarks>
 internal sealed partial class XmppElement : XmppNode
 {
     private const int Loaded = 0;
@@ -107,7 +110,7 @@ internal sealed partial class XmppElement : XmppNode
         get
         {
             Load();
-            return _text ?? (_childCount == 1 && _children![0] is XmppText t ? t.Value : null);
+            return Volatile.Read(ref _text) ?? (_childCount == 1 && _children![0] is XmppText t ? t.Value : null);
         }
     }
 
@@ -243,7 +246,6 @@ internal sealed partial class XmppElement : XmppNode
         child.Parent = this;
         Append(ref _children, ref _childCount, child);
     }
-
 
     /// <summary>Turns a lone text kept as a string into a child node (the tree must look the same either way).</summary>
     private void MaterializeText()
