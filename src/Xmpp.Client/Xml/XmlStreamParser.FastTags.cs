@@ -137,12 +137,14 @@ internal sealed partial class XmlStreamParser
 
         byte quote = s[nameEnd + 1];
         int valueStart = nameEnd + 2;
-        string? value = attribute.IsDeclaration ? tag.ValueAt(index) : null;
+        string? value = tag.ValueAt(index);
         int valueEnd;
         bool ascii = true;
-        if (value is not null && QName.IsValueAt(s, valueStart, value, quote))
+        bool remembered = value is not null && QName.IsValueAt(s, valueStart, value, quote);
+        if (remembered)
         {
-            valueEnd = valueStart + value.Length;
+            valueEnd = valueStart + value!.Length;
+            tag.ValueRepeated(index);
         }
         else
         {
@@ -152,13 +154,20 @@ internal sealed partial class XmlStreamParser
                 return -1;
             }
 
+            ReadOnlySpan<byte> bytes = s[valueStart..valueEnd];
+            bool same = ReferenceEquals(attribute, tag.AttributeAt(index));
             if (attribute.IsDeclaration)
             {
-                value = _names.Get(s[valueStart..valueEnd]);
-                if (ascii && ReferenceEquals(attribute, tag.AttributeAt(index)))
+                value = _names.Get(bytes);
+                if (ascii && same)
                 {
                     tag.RememberValue(index, value);
                 }
+            }
+            else if (ascii && same && bytes.Length <= QName.MaxRememberedValue && tag.ValueChanged(index))
+            {
+                // Worth a string now: the next such tag probably repeats it (a 'to', a 'type', a 'by').
+                remembered = tag.RememberValue(index, NewString(bytes, ascii: true));
             }
         }
 
@@ -176,6 +185,10 @@ internal sealed partial class XmlStreamParser
         {
             declarations++;
             _attrValues[index] = value!;
+        }
+        else if (remembered)
+        {
+            _attrValueNumbers[index] = tag.ValueNumber(index, _strings);
         }
         else
         {

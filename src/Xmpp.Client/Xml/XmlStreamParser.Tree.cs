@@ -1,4 +1,3 @@
-
 namespace Xmpp.Client.Xml;
 
 /// <summary>
@@ -88,11 +87,6 @@ internal sealed partial class XmlStreamParser
             ns = _scope.Lookup(_tagPrefix) ?? FailUndeclared(_tagPrefix, i);
         }
 
-        if (_depth == 0 && _strings.IsFull)
-        {
-            _strings.Restart(); // between stanzas: no stanza being read refers to it any more
-        }
-
         int node = _nodeCount;
         int count = _attrCount - _declarations;
         int name = _tagName is { } tag ? Number(tag) : Number(_tagLocal);
@@ -164,6 +158,11 @@ internal sealed partial class XmlStreamParser
         }
 
         ClearStanza();
+        if (_strings.IsFull)
+        {
+            _strings.Restart(); // between stanzas: numbers taken since (names, remembered values) are all new ones
+        }
+
         _result = ParseResult.Element;
         _state = State.StreamContent;
         _bounded = false;
@@ -281,7 +280,9 @@ internal sealed partial class XmlStreamParser
                 }
             }
 
-            AddNode(new StanzaNode(StanzaNodeKind.Attribute, _attrAscii[a], name, ns, _attrOffsets[a], _attrLengths[a]));
+            AddNode(_attrValueNumbers[a] >= 0
+                ? StanzaNode.NumberedValue(name, ns, _attrValueNumbers[a])
+                : new StanzaNode(StanzaNodeKind.Attribute, _attrAscii[a], name, ns, _attrOffsets[a], _attrLengths[a]));
         }
     }
 
@@ -304,8 +305,9 @@ internal sealed partial class XmlStreamParser
                 Fail(StreamErrorCondition.NotWellFormed, $"The attribute '{local}' appears twice in one start tag", i);
             }
 
-            ReadOnlySpan<byte> value = _values.Span.Slice(_attrOffsets[a], _attrLengths[a]);
-            attributes.Add(new XmppAttribute(local, ns, NewString(value, _attrAscii[a])));
+            string value = _attrValueNumbers[a] >= 0 ? _strings.Items[_attrValueNumbers[a]]
+                : NewString(_values.Span.Slice(_attrOffsets[a], _attrLengths[a]), _attrAscii[a]);
+            attributes.Add(new XmppAttribute(local, ns, value));
         }
 
         return [.. attributes];
