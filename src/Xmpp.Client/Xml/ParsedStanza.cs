@@ -37,16 +37,11 @@ internal sealed class ParsedStanza(StanzaNode[] nodes, byte[] utf8, string[] str
     }
 
     /// <summary>
-    /// The string of an attribute's value or a text node: the parser's for a value it remembered from earlier tags, a
-    /// shared one for short common values (<c>chat</c>, <c>en</c>, <c>result</c>), else a new one.
+    /// The string of an attribute's value or a text node: a shared one for short common values (<c>chat</c>,
+    /// <c>en</c>, <c>result</c>), else a new one.
     /// </summary>
     public string Value(in StanzaNode node)
     {
-        if (node.IsNumbered)
-        {
-            return Strings[node.A];
-        }
-
         ReadOnlySpan<byte> utf8 = Utf8.AsSpan(node.A, node.B);
         if (!node.Ascii)
         {

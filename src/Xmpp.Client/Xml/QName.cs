@@ -13,14 +13,11 @@ internal sealed class QName
     /// <summary>How many attributes of a tag are remembered.</summary>
     public const int Remembered = 8;
 
-    /// <summary>Longer values are not remembered.</summary>
-    public const int MaxRememberedValue = 128;
-
-    /// <summary>After two values in a row that differ from the one remembered, only every this many is remembered.</summary>
-    private const int RetryAfterMisses = 32;
+    /// <summary>Longer values (namespace names, as only declarations are remembered) are not remembered.</summary>
+    private const int MaxRememberedValue = 128;
 
     private QName?[]? _attributes;
-    private RememberedValue[]? _values;
+    private string?[]? _values;
 
     public QName(byte[] utf8, string prefix, string local)
     {
@@ -42,6 +39,7 @@ internal sealed class QName
     /// <summary>Whether, as an attribute, this is a namespace declaration (<c>xmlns</c> or <c>xmlns:p</c>).</summary>
     public bool IsDeclaration { get; }
 
+
     /// <summary>
     /// Whether the parser's <see cref="QNameCache"/> holds this name. Only such names are remembered by others, so
     /// what a name remembers can never chain up more than the cache holds.
@@ -61,40 +59,7 @@ internal sealed class QName
     public QName? AttributeAt(int index) => index < Remembered ? _attributes?[index] : null;
 
     /// <summary>As a tag: the value of its attribute at <paramref name="index"/> last time, if remembered.</summary>
-    public string? ValueAt(int index) => index < Remembered ? _values?[index].Value : null;
-
-    /// <summary>As a tag: the number in <paramref name="table"/> of the value remembered at <paramref name="index"/>.</summary>
-    public int ValueNumber(int index, StringTable table)
-    {
-        ref RememberedValue remembered = ref _values![index];
-        if (remembered.Generation != table.Generation)
-        {
-            remembered.Number = table.NumberOf(remembered.Value!);
-            remembered.Generation = table.Generation;
-        }
-
-        return remembered.Number;
-    }
-
-    /// <summary>As a tag: the value at <paramref name="index"/> was the one remembered.</summary>
-    public void ValueRepeated(int index) => _values![index].Misses = 0;
-
-    /// <summary>
-    /// As a tag: the value at <paramref name="index"/> was not the one remembered (or none was); returns whether to
-    /// remember this one. A value that keeps changing (an id, a sender) is remembered only now and then, so that its
-    /// string is not made for nothing each time.
-    /// </summary>
-    public bool ValueChanged(int index)
-    {
-        if (index >= Remembered)
-        {
-            return false;
-        }
-
-        ref RememberedValue remembered = ref (_values ??= new RememberedValue[Remembered])[index];
-        int misses = ++remembered.Misses;
-        return misses <= 1 || misses % RetryAfterMisses == 0;
-    }
+    public string? ValueAt(int index) => index < Remembered ? _values?[index] : null;
 
     /// <summary>As a tag: remembers its attribute at <paramref name="index"/> (and forgets the value there).</summary>
     public void RememberAttribute(int index, QName attribute)
@@ -104,7 +69,7 @@ internal sealed class QName
             (_attributes ??= new QName?[Remembered])[index] = attribute;
             if (_values is not null)
             {
-                _values[index] = default;
+                _values[index] = null;
             }
         }
     }
@@ -113,18 +78,12 @@ internal sealed class QName
     /// As a tag: remembers the value of its attribute at <paramref name="index"/>: an ASCII value without references,
     /// whitespace to normalise or either quote, so that equal bytes followed by a quote are that value again.
     /// </summary>
-    /// <returns>Whether it is remembered (a value with a quote or too long is not).</returns>
-    public bool RememberValue(int index, string value)
+    public void RememberValue(int index, string value)
     {
         if (index < Remembered && value.Length <= MaxRememberedValue && !value.AsSpan().ContainsAny('"', '\''))
         {
-            ref RememberedValue remembered = ref (_values ??= new RememberedValue[Remembered])[index];
-            remembered.Value = value;
-            remembered.Generation = 0;
-            return true;
+            (_values ??= new string?[Remembered])[index] = value;
         }
-
-        return false;
     }
 
     /// <summary>Whether <paramref name="s"/> has this name at <paramref name="i"/>, followed by <paramref name="next"/>.</summary>
@@ -146,14 +105,5 @@ internal sealed class QName
     {
         int end = i + value.Length;
         return end < s.Length && s[end] == quote && Ascii.Equals(s.Slice(i, value.Length), value);
-    }
-
-    /// <summary>A remembered attribute value, its number in the parser's string table, and how often it missed.</summary>
-    private struct RememberedValue
-    {
-        public string? Value;
-        public int Number;
-        public int Generation;
-        public int Misses;
     }
 }

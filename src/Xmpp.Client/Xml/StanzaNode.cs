@@ -16,9 +16,8 @@ internal enum StanzaNodeKind : byte
 internal readonly struct StanzaNode
 {
     private const int AsciiFlag = 1 << 2;
-    private const int NumberedFlag = 1 << 3;
     private const int KindMask = 3;
-    private const int NameShift = 4;
+    private const int NameShift = 3;
 
     private readonly int _header; // kind, ASCII flag and name number
     private readonly int _namespace;
@@ -27,7 +26,7 @@ internal readonly struct StanzaNode
 
     /// <param name="kind">Element, attribute or text.</param>
     /// <param name="ascii">For an attribute or text: its bytes are all ASCII (its string needs only widening).</param>
-    /// <param name="name">Element or attribute: the local name, as an index into <see cref="ParsedStanza.Strings"/> (below 2^27).</param>
+    /// <param name="name">Element or attribute: the local name, as an index into <see cref="ParsedStanza.Strings"/> (below 2^28).</param>
     /// <param name="ns">Element or attribute: the namespace name, as an index into <see cref="ParsedStanza.Strings"/>.</param>
     /// <param name="a">See <see cref="A"/>.</param>
     /// <param name="b">See <see cref="B"/>.</param>
@@ -39,18 +38,7 @@ internal readonly struct StanzaNode
         _b = b;
     }
 
-    private StanzaNode(int header, int ns, int a, int b)
-    {
-        _header = header;
-        _namespace = ns;
-        _a = a;
-        _b = b;
-    }
-
     public StanzaNodeKind Kind => (StanzaNodeKind)(_header & KindMask);
-
-    /// <summary>For an attribute: its value is a string of <see cref="ParsedStanza.Strings"/>, number <see cref="A"/>.</summary>
-    public bool IsNumbered => (_header & NumberedFlag) != 0;
 
     /// <summary>For an attribute or text: its bytes are all ASCII.</summary>
     public bool Ascii => (_header & AsciiFlag) != 0;
@@ -61,10 +49,7 @@ internal readonly struct StanzaNode
     /// <summary>Element or attribute: the namespace name's number.</summary>
     public int Namespace => _namespace;
 
-    /// <summary>
-    /// Element: the index of the node after its last descendant. Attribute or text: where its UTF-8 starts in
-    /// <see cref="ParsedStanza.Utf8"/>, or for a numbered value the number of its string.
-    /// </summary>
+    /// <summary>Element: the index of the node after its last descendant. Attribute or text: where its UTF-8 starts in <see cref="ParsedStanza.Utf8"/>.</summary>
     public int A => _a;
 
     /// <summary>Element: how many attributes follow it. Attribute or text: the length of its UTF-8.</summary>
@@ -77,9 +62,5 @@ internal readonly struct StanzaNode
     public int AttributeCount => _b;
 
     /// <summary>Element: this node with its end set.</summary>
-    public StanzaNode WithEnd(int end) => new(_header, _namespace, end, _b);
-
-    /// <summary>An attribute whose value is string number <paramref name="value"/> of the table (a value remembered from earlier tags).</summary>
-    public static StanzaNode NumberedValue(int name, int ns, int value) =>
-        new((int)StanzaNodeKind.Attribute | AsciiFlag | NumberedFlag | (name << NameShift), ns, value, 0);
+    public StanzaNode WithEnd(int end) => new(Kind, Ascii, Name, _namespace, end, _b);
 }

@@ -59,7 +59,6 @@ internal sealed partial class XmlStreamParser
         Array.Resize(ref _attrOffsets, size);
         Array.Resize(ref _attrLengths, size);
         Array.Resize(ref _attrAscii, size);
-        Array.Resize(ref _attrValueNumbers, size);
     }
 
     /// <summary>Skips XML whitespace (usually one byte, so no vectorised search); notes whether there was any.</summary>
@@ -238,7 +237,6 @@ internal sealed partial class XmlStreamParser
     /// <summary>Keeps the (checked and decoded) value of the attribute at <paramref name="index"/> in the stanza's UTF-8.</summary>
     private void KeepValue(int index, ReadOnlySpan<byte> value, bool ascii)
     {
-        _attrValueNumbers[index] = -1;
         _attrOffsets[index] = _values.Length;
         _attrLengths[index] = value.Length;
         _attrAscii[index] = ascii;

@@ -137,14 +137,12 @@ internal sealed partial class XmlStreamParser
 
         byte quote = s[nameEnd + 1];
         int valueStart = nameEnd + 2;
-        string? value = tag.ValueAt(index);
+        string? value = attribute.IsDeclaration ? tag.ValueAt(index) : null;
         int valueEnd;
         bool ascii = true;
-        bool remembered = value is not null && QName.IsValueAt(s, valueStart, value, quote);
-        if (remembered)
+        if (value is not null && QName.IsValueAt(s, valueStart, value, quote))
         {
-            valueEnd = valueStart + value!.Length;
-            tag.ValueRepeated(index);
+            valueEnd = valueStart + value.Length;
         }
         else
         {
@@ -154,20 +152,13 @@ internal sealed partial class XmlStreamParser
                 return -1;
             }
 
-            ReadOnlySpan<byte> bytes = s[valueStart..valueEnd];
-            bool same = ReferenceEquals(attribute, tag.AttributeAt(index));
             if (attribute.IsDeclaration)
             {
-                value = _names.Get(bytes);
-                if (ascii && same)
+                value = _names.Get(s[valueStart..valueEnd]);
+                if (ascii && ReferenceEquals(attribute, tag.AttributeAt(index)))
                 {
                     tag.RememberValue(index, value);
                 }
-            }
-            else if (ascii && same && bytes.Length <= QName.MaxRememberedValue && tag.ValueChanged(index))
-            {
-                // Worth a string now: the next such tag probably repeats it (a 'to', a 'type', a 'by').
-                remembered = tag.RememberValue(index, NewString(bytes, ascii: true));
             }
         }
 
@@ -185,10 +176,6 @@ internal sealed partial class XmlStreamParser
         {
             declarations++;
             _attrValues[index] = value!;
-        }
-        else if (remembered)
-        {
-            _attrValueNumbers[index] = tag.ValueNumber(index, _strings);
         }
         else
         {

@@ -13,7 +13,6 @@ internal sealed partial class XmlStreamParser
     private int[] _attrOffsets; // other attributes: where the value's UTF-8 is in _values
     private int[] _attrLengths;
     private bool[] _attrAscii;
-    private int[] _attrValueNumbers; // a remembered value's number in the string table, or -1: the value is in _values
     private QName? _tagName; // the fast path's tag name
     private byte _quote;
     private bool _sawSpace;

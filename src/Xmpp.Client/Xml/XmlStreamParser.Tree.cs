@@ -1,3 +1,4 @@
+
 namespace Xmpp.Client.Xml;
 
 /// <summary>
@@ -87,6 +88,11 @@ internal sealed partial class XmlStreamParser
             ns = _scope.Lookup(_tagPrefix) ?? FailUndeclared(_tagPrefix, i);
         }
 
+        if (_depth == 0 && _strings.IsFull)
+        {
+            _strings.Restart(); // between stanzas: no stanza being read refers to it any more
+        }
+
         int node = _nodeCount;
         int count = _attrCount - _declarations;
         int name = _tagName is { } tag ? Number(tag) : Number(_tagLocal);
@@ -158,11 +164,6 @@ internal sealed partial class XmlStreamParser
         }
 
         ClearStanza();
-        if (_strings.IsFull)
-        {
-            _strings.Restart(); // between stanzas: numbers taken since (names, remembered values) are all new ones
-        }
-
         _result = ParseResult.Element;
         _state = State.StreamContent;
         _bounded = false;
@@ -280,9 +281,7 @@ internal sealed partial class XmlStreamParser
                 }
             }
 
-            AddNode(_attrValueNumbers[a] >= 0
-                ? StanzaNode.NumberedValue(name, ns, _attrValueNumbers[a])
-                : new StanzaNode(StanzaNodeKind.Attribute, _attrAscii[a], name, ns, _attrOffsets[a], _attrLengths[a]));
+            AddNode(new StanzaNode(StanzaNodeKind.Attribute, _attrAscii[a], name, ns, _attrOffsets[a], _attrLengths[a]));
         }
     }
 
@@ -305,9 +304,8 @@ internal sealed partial class XmlStreamParser
                 Fail(StreamErrorCondition.NotWellFormed, $"The attribute '{local}' appears twice in one start tag", i);
             }
 
-            string value = _attrValueNumbers[a] >= 0 ? _strings.Items[_attrValueNumbers[a]]
-                : NewString(_values.Span.Slice(_attrOffsets[a], _attrLengths[a]), _attrAscii[a]);
-            attributes.Add(new XmppAttribute(local, ns, value));
+            ReadOnlySpan<byte> value = _values.Span.Slice(_attrOffsets[a], _attrLengths[a]);
+            attributes.Add(new XmppAttribute(local, ns, NewString(value, _attrAscii[a])));
         }
 
         return [.. attributes];

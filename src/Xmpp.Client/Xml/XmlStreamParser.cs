@@ -75,7 +75,6 @@ internal sealed partial class XmlStreamParser
         _attrOffsets = new int[attributes];
         _attrLengths = new int[attributes];
         _attrAscii = new bool[attributes];
-        _attrValueNumbers = new int[attributes];
         Reset(0);
     }
 
