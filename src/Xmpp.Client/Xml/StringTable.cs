@@ -6,6 +6,8 @@ namespace Xmpp.Client.Xml;
 /// a stanza keeps reading the array it was parsed with after the table has grown into a new one. Once it holds
 /// <see cref="MaxEntries"/> names the parser starts a new table between two stanzas (<see cref="Generation"/> tells
 /// whoever kept a number that it is stale), so a peer that sends ever new names cannot grow it without bound.
+/// Within a generation a number stands for its content: equal strings get equal numbers (duplicate attributes are
+/// found by comparing numbers).
 /// </summary>
 internal sealed class StringTable
 {

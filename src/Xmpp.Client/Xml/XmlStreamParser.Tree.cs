@@ -271,11 +271,10 @@ internal sealed partial class XmlStreamParser
                 : prefix == "xml" ? StringTable.XmlNamespace
                 : Number(_scope.Lookup(prefix) ?? FailUndeclared(prefix, i));
             int name = _attrNames[a] is { } qname ? Number(qname) : Number(_attrLocals[a]);
-            string[] strings = _strings.Items;
             for (int k = first; k < _nodeCount; k++)
             {
-                // By the strings: equal names can have two numbers (a name table that is full, a cache slot reused).
-                if (strings[_nodes[k].Name] == strings[name] && strings[_nodes[k].Namespace] == strings[ns])
+                // Within a generation of the string table equal strings have equal numbers (it numbers by content).
+                if (_nodes[k].Name == name && _nodes[k].Namespace == ns)
                 {
                     Fail(StreamErrorCondition.NotWellFormed, $"The attribute '{_attrLocals[a]}' appears twice in one start tag", i);
                 }

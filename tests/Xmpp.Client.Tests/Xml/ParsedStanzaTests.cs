@@ -112,6 +112,25 @@ public class ParsedStanzaTests
         Assert.Empty(message.Attributes);
     }
 
+    [Theory]
+    [InlineData("<r zz='1' zz='2'/>")]
+    [InlineData("<r é='1' é='2'/>")]
+    [InlineData("<r xmlns:p='urn:same' xmlns:q='urn:same' p:zz='1' q:zz='2'/>")]
+    public async Task A_duplicate_attribute_is_found_after_the_name_caches_are_full(string duplicate)
+    {
+        // 5,000 distinct names fill the parser's name table and name cache (then names are new strings each time).
+        string filler = string.Concat(Enumerable.Range(0, 5000).Select(i => $"<f{i} a{i}='1'/>"));
+        var reader = await AfterHeaderAsync(filler + duplicate + "</stream:stream>");
+        for (int i = 0; i < 5000; i++)
+        {
+            Assert.NotNull(await reader.ReadElementAsync(CancellationToken.None));
+        }
+
+        var error = await Assert.ThrowsAsync<XmppXmlException>(async () => await reader.ReadElementAsync(CancellationToken.None));
+        Assert.Equal(StreamErrorCondition.NotWellFormed, error.Condition);
+        Assert.Contains("appears twice", error.Message, StringComparison.Ordinal);
+    }
+
     private static string Stanza(int i) =>
         $"<message from='contact{i % 7}@example.com/phone' to='me@example.com' type='chat' id='m{i}' xml:lang='en'>" +
         $"<body>hello {i} &amp; Grüße 😀 &lt;{i}&gt;</body><active xmlns='http://jabber.org/protocol/chatstates'/>" +
