@@ -26,7 +26,7 @@ public class ReconnectTests
         {
             var states = new StateRecorder(client);
             await client.ConnectAsync();
-            await client.SendAsync(new Presence());
+            await SendPresenceTheServerAnswersByClosingAsync(client);
             var reconnected = await states.WaitForReconnectionAsync();
             Assert.False(reconnected.Resumed);
             Assert.IsType<XmppConnectionLostException>(reconnected.Cause);
@@ -60,7 +60,7 @@ public class ReconnectTests
         {
             var states = new StateRecorder(client);
             await client.ConnectAsync();
-            await client.SendAsync(new Presence());
+            await SendPresenceTheServerAnswersByClosingAsync(client);
             var reconnected = await states.WaitForReconnectionAsync();
             Assert.IsType<XmppStreamErrorException>(reconnected.Cause);
         }
@@ -86,7 +86,7 @@ public class ReconnectTests
         {
             var states = new StateRecorder(client);
             await client.ConnectAsync();
-            await client.SendAsync(new Presence());
+            await SendPresenceTheServerAnswersByClosingAsync(client);
             var disconnected = await states.WaitForAsync(XmppClientState.Disconnected);
             Assert.Equal(condition, Assert.IsType<XmppStreamErrorException>(disconnected.Error).Condition);
             Assert.DoesNotContain(XmppClientState.Reconnecting, states.States);
@@ -113,7 +113,8 @@ public class ReconnectTests
         {
             var states = new StateRecorder(client);
             await client.ConnectAsync();
-            await client.SendAsync(new Presence());
+            await SendPresenceTheServerAnswersByClosingAsync(client);
+
             await states.WaitForReconnectionAsync();
             Assert.Equal([null, "other.example.com:5333"], connector.Redirects);
         }
@@ -141,7 +142,7 @@ public class ReconnectTests
         {
             var states = new StateRecorder(client);
             await client.ConnectAsync();
-            await client.SendAsync(new Presence());
+            await SendPresenceTheServerAnswersByClosingAsync(client);
             var disconnected = await states.WaitForAsync(XmppClientState.Disconnected);
             Assert.IsType<XmppAuthenticationException>(disconnected.Error);
             Assert.Equal(2, connection);
@@ -167,7 +168,7 @@ public class ReconnectTests
         {
             var states = new StateRecorder(client);
             await client.ConnectAsync();
-            await client.SendAsync(new Presence());
+            await SendPresenceTheServerAnswersByClosingAsync(client);
             await states.WaitForAsync(XmppClientState.Reconnecting);
             await client.SendAsync(new Message(Jid.Parse("juliet@example.com"), "stuck"));
             var disconnected = await states.WaitForAsync(XmppClientState.Disconnected);
@@ -195,7 +196,7 @@ public class ReconnectTests
         {
             var states = new StateRecorder(client);
             await client.ConnectAsync();
-            await client.SendAsync(new Presence());
+            await SendPresenceTheServerAnswersByClosingAsync(client);
             await states.WaitForAsync(XmppClientState.Reconnecting);
             await client.DisconnectAsync().WaitAsync(TimeSpan.FromSeconds(10));
             Assert.Equal(XmppClientState.Disconnected, client.State);
@@ -221,7 +222,7 @@ public class ReconnectTests
         {
             var states = new StateRecorder(client);
             await client.ConnectAsync();
-            await client.SendAsync(new Presence());
+            await SendPresenceTheServerAnswersByClosingAsync(client);
             await client.DisconnectAsync();
             await states.WaitForAsync(XmppClientState.Disconnected);
             await Task.Delay(200);
@@ -241,6 +242,23 @@ public class ReconnectTests
             var ceiling = Math.Min(10_000, 1_000 * Math.Pow(2, attempt - 2));
             var delay = Session.ReconnectPolicy.Delay(attempt, options, random).TotalMilliseconds;
             Assert.InRange(delay, ceiling / 2, ceiling);
+        }
+    }
+
+    /// <summary>
+    /// Sends the presence on which each test server ends the connection (a drop, a stream error). The end can overtake
+    /// the completion of that very send, which then reports that the session closed under it: the right answer for a
+    /// send in flight when a connection ends, and not what these tests are about (seen in CI about once in 20 runs).
+    /// </summary>
+    private static async Task SendPresenceTheServerAnswersByClosingAsync(XmppClient client)
+    {
+        try
+        {
+            await client.SendAsync(new Presence());
+        }
+        catch (XmppConnectionLostException)
+        {
+            // The session closed under the send; the test goes on with what follows the close.
         }
     }
 }
