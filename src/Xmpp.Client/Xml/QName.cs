@@ -39,7 +39,6 @@ internal sealed class QName
     /// <summary>Whether, as an attribute, this is a namespace declaration (<c>xmlns</c> or <c>xmlns:p</c>).</summary>
     public bool IsDeclaration { get; }
 
-
     /// <summary>
     /// Whether the parser's <see cref="QNameCache"/> holds this name. Only such names are remembered by others, so
     /// what a name remembers can never chain up more than the cache holds.

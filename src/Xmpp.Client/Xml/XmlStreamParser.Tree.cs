@@ -327,7 +327,6 @@ internal sealed partial class XmlStreamParser
 
     private bool IsDeclaration(int a) => _attrPrefixes[a] == "xmlns" || (_attrPrefixes[a].Length == 0 && _attrLocals[a] == "xmlns");
 
-
     private string FailUndeclared(string prefix, int i) =>
         Fail<string>(StreamErrorCondition.NotWellFormed, $"The namespace prefix '{prefix}' is not declared", i);
 
