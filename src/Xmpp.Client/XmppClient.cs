@@ -97,7 +97,15 @@ public sealed partial class XmppClient : IAsyncDisposable
 
         using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
         {
-            await CloseSessionAsync(timeout.Token).ConfigureAwait(false);
+            try
+            {
+                await CloseSessionAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+            {
+                // The polite close took too long (a write stuck on a peer that reads nothing): the session is closed
+                // without it, and disposing does not fail for that.
+            }
         }
 
         await _events.DisposeAsync().ConfigureAwait(false);

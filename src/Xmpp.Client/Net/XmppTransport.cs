@@ -88,24 +88,23 @@ internal sealed class XmppTransport : IAsyncDisposable
         }
 
         await Input.CompleteAsync().ConfigureAwait(false);
-        try
-        {
-            await Output.CompleteAsync().ConfigureAwait(false);
-        }
-        catch (IOException)
-        {
-            // The peer is gone; what was buffered cannot be delivered and the stream is closing anyway.
-        }
-        catch (ObjectDisposedException)
-        {
-            // Same: the underlying stream was already closed by a failed read or write.
-        }
 
+        // The streams close first: completing the writer writes out whatever it still buffers (the rest of a write
+        // that was canceled), and on a peer that reads nothing that would wait forever. A polite close has already
+        // flushed its </stream:stream>, so nothing that could still be delivered is lost.
         if (_tls is not null)
         {
             await _tls.DisposeAsync().ConfigureAwait(false);
         }
 
         await _plain.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            await Output.CompleteAsync().ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is IOException or ObjectDisposedException or NotSupportedException or InvalidOperationException)
+        {
+            // The stream is closed: what was still buffered cannot be delivered.
+        }
     }
 }
