@@ -16,16 +16,15 @@ internal sealed class StanzaBuffers
     private byte[]? _bytes;
 
     /// <summary>The spare node array if it holds <paramref name="count"/> nodes, else a new exactly sized one.</summary>
-    public StanzaNode[] RentNodes(int count) =>
-        Volatile.Read(ref _nodes) is { } spare && spare.Length >= count && ReferenceEquals(Interlocked.CompareExchange(ref _nodes, null, spare), spare)
-            ? spare
-            : new StanzaNode[count];
+    public StanzaNode[] RentNodes(int count) => Rent(ref _nodes, count);
 
     /// <summary>The spare byte array if it holds <paramref name="count"/> bytes, else a new exactly sized one.</summary>
-    public byte[] RentBytes(int count) =>
-        Volatile.Read(ref _bytes) is { } spare && spare.Length >= count && ReferenceEquals(Interlocked.CompareExchange(ref _bytes, null, spare), spare)
+    public byte[] RentBytes(int count) => Rent(ref _bytes, count);
+
+    private static T[] Rent<T>(ref T[]? slot, int count) =>
+        Volatile.Read(ref slot) is { } spare && spare.Length >= count && ReferenceEquals(Interlocked.CompareExchange(ref slot, null, spare), spare)
             ? spare
-            : new byte[count];
+            : new T[count];
 
     /// <summary>Takes back a stanza's arrays; nothing may read them any more.</summary>
     public void Return(StanzaNode[] nodes, byte[] bytes)

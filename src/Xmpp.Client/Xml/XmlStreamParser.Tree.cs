@@ -266,10 +266,7 @@ internal sealed partial class XmlStreamParser
                 continue;
             }
 
-            string prefix = _attrPrefixes[a];
-            int ns = prefix.Length == 0 ? StringTable.Empty
-                : prefix == "xml" ? StringTable.XmlNamespace
-                : Number(_scope.Lookup(prefix) ?? FailUndeclared(prefix, i));
+            int ns = Number(AttributeNamespace(a, i));
             int name = _attrNames[a] is { } qname ? Number(qname) : Number(_attrLocals[a]);
             for (int k = first; k < _nodeCount; k++)
             {
@@ -295,9 +292,8 @@ internal sealed partial class XmlStreamParser
                 continue;
             }
 
-            string prefix = _attrPrefixes[a];
             string local = _attrLocals[a];
-            string ns = prefix.Length == 0 ? "" : prefix == "xml" ? XmlNamespaces.Xml : _scope.Lookup(prefix) ?? FailUndeclared(prefix, i);
+            string ns = AttributeNamespace(a, i);
             if (attributes.Exists(x => x.Name == local && x.Namespace == ns))
             {
                 Fail(StreamErrorCondition.NotWellFormed, $"The attribute '{local}' appears twice in one start tag", i);
@@ -320,6 +316,13 @@ internal sealed partial class XmlStreamParser
         }
 
         return name.Number;
+    }
+
+    /// <summary>The namespace of the start tag's attribute <paramref name="a"/>: none unprefixed, else its prefix's.</summary>
+    private string AttributeNamespace(int a, int i)
+    {
+        string prefix = _attrPrefixes[a];
+        return prefix.Length == 0 ? "" : prefix == "xml" ? XmlNamespaces.Xml : _scope.Lookup(prefix) ?? FailUndeclared(prefix, i);
     }
 
     /// <summary>The number of a namespace name or a name the state machine read, in the string table.</summary>
