@@ -39,7 +39,7 @@ internal sealed class DnsClientResolver : IDnsResolver
     /// <inheritdoc />
     public async Task<DnsLookupResult<SrvRecord>> LookupSrvAsync(string name, CancellationToken cancellationToken)
     {
-        (IDnsQueryResponse? response, string? error) = await QueryAsync(name, QueryType.SRV, cancellationToken);
+        (IDnsQueryResponse? response, string? error) = await QueryAsync(name, QueryType.SRV, cancellationToken).ConfigureAwait(false);
         if (response is null)
         {
             return DnsLookupResult.Failed<SrvRecord>(error!);
@@ -55,14 +55,14 @@ internal sealed class DnsClientResolver : IDnsResolver
     {
         if (!_customServers)
         {
-            return await LookupWithOperatingSystemAsync(host, cancellationToken);
+            return await LookupWithOperatingSystemAsync(host, cancellationToken).ConfigureAwait(false);
         }
 
         Task<(IDnsQueryResponse?, string?)> aaaa = QueryAsync(host, QueryType.AAAA, cancellationToken);
         Task<(IDnsQueryResponse?, string?)> a = QueryAsync(host, QueryType.A, cancellationToken);
-        await Task.WhenAll(aaaa, a);
-        (IDnsQueryResponse? v6Response, string? v6Error) = await aaaa;
-        (IDnsQueryResponse? v4Response, string? v4Error) = await a;
+        await Task.WhenAll(aaaa, a).ConfigureAwait(false);
+        (IDnsQueryResponse? v6Response, string? v6Error) = await aaaa.ConfigureAwait(false);
+        (IDnsQueryResponse? v4Response, string? v4Error) = await a.ConfigureAwait(false);
         DnsLookupResult<IPAddress> v6 = v6Response is null
             ? DnsLookupResult.Failed<IPAddress>(v6Error!)
             : Interpret(v6Response, () => v6Response.Answers.AaaaRecords().Select(r => r.Address).ToList());
@@ -128,7 +128,7 @@ internal sealed class DnsClientResolver : IDnsResolver
     {
         try
         {
-            return DnsLookupResult.Found<IPAddress>(await Dns.GetHostAddressesAsync(host, cancellationToken));
+            return DnsLookupResult.Found<IPAddress>(await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false));
         }
         catch (SocketException e) when (e.SocketErrorCode == SocketError.HostNotFound)
         {
@@ -148,7 +148,7 @@ internal sealed class DnsClientResolver : IDnsResolver
     {
         try
         {
-            return (await _client.QueryAsync(name, type, QueryClass.IN, cancellationToken), null);
+            return (await _client.QueryAsync(name, type, QueryClass.IN, cancellationToken).ConfigureAwait(false), null);
         }
         catch (DnsResponseException e)
         {

@@ -72,10 +72,10 @@ internal sealed class EndpointResolver
         bool yielded = false;
         if (allowDirectTls)
         {
-            (List<SrvRecord> direct, _) = await LookupServiceAsync("_xmpps-client._tcp." + name, cancellationToken);
+            (List<SrvRecord> direct, _) = await LookupServiceAsync("_xmpps-client._tcp." + name, cancellationToken).ConfigureAwait(false);
             foreach (SrvRecord record in direct)
             {
-                yield return await ToEndpointAsync(record, directTls: true, EndpointSource.XmppsClientSrv, cancellationToken);
+                yield return await ToEndpointAsync(record, directTls: true, EndpointSource.XmppsClientSrv, cancellationToken).ConfigureAwait(false);
                 yielded = true;
             }
         }
@@ -83,7 +83,7 @@ internal sealed class EndpointResolver
         foreach ((string service, EndpointSource source) in new[] { ("_xmpp-client", EndpointSource.XmppClientSrv), ("_jabber", EndpointSource.JabberSrv) })
         {
             string srvName = $"{service}._tcp.{name}";
-            (List<SrvRecord> records, bool unavailable) = await LookupServiceAsync(srvName, cancellationToken);
+            (List<SrvRecord> records, bool unavailable) = await LookupServiceAsync(srvName, cancellationToken).ConfigureAwait(false);
             if (unavailable)
             {
                 if (!yielded)
@@ -98,7 +98,7 @@ internal sealed class EndpointResolver
 
             foreach (SrvRecord record in records)
             {
-                yield return await ToEndpointAsync(record, directTls: false, source, cancellationToken);
+                yield return await ToEndpointAsync(record, directTls: false, source, cancellationToken).ConfigureAwait(false);
                 yielded = true;
             }
 
@@ -114,7 +114,7 @@ internal sealed class EndpointResolver
         }
 
         Log.FallingBack(_logger, name, DefaultPort);
-        XmppEndpoint fallback = await ResolveHostAsync(name, DefaultPort, directTls: false, EndpointSource.Fallback, cancellationToken);
+        XmppEndpoint fallback = await ResolveHostAsync(name, DefaultPort, directTls: false, EndpointSource.Fallback, cancellationToken).ConfigureAwait(false);
         yield return fallback;
     }
 
@@ -161,7 +161,7 @@ internal sealed class EndpointResolver
 
     private async Task<XmppEndpoint> ResolveHostAsync(string host, int port, bool directTls, EndpointSource source, CancellationToken cancellationToken)
     {
-        (XmppEndpoint endpoint, bool nameNotFound) = await ResolveEndpointAsync(host, port, directTls, source, cancellationToken);
+        (XmppEndpoint endpoint, bool nameNotFound) = await ResolveEndpointAsync(host, port, directTls, source, cancellationToken).ConfigureAwait(false);
         if (!nameNotFound)
         {
             return endpoint;
@@ -174,7 +174,7 @@ internal sealed class EndpointResolver
     }
 
     private async Task<XmppEndpoint> ToEndpointAsync(SrvRecord record, bool directTls, EndpointSource source, CancellationToken cancellationToken) =>
-        (await ResolveEndpointAsync(record.Target, record.Port, directTls, source, cancellationToken)).Endpoint;
+        (await ResolveEndpointAsync(record.Target, record.Port, directTls, source, cancellationToken).ConfigureAwait(false)).Endpoint;
 
     private async Task<(XmppEndpoint Endpoint, bool NameNotFound)> ResolveEndpointAsync(
         string host, int port, bool directTls, EndpointSource source, CancellationToken cancellationToken)
@@ -184,7 +184,7 @@ internal sealed class EndpointResolver
             return (new XmppEndpoint(host, port, directTls, source, fixedAddresses), false);
         }
 
-        DnsLookupResult<IPAddress> result = await _dns.LookupAddressesAsync(host, cancellationToken);
+        DnsLookupResult<IPAddress> result = await _dns.LookupAddressesAsync(host, cancellationToken).ConfigureAwait(false);
         string? error = result.Status switch
         {
             DnsLookupStatus.NameNotFound => "the name does not exist in DNS (NXDOMAIN)",
@@ -204,7 +204,7 @@ internal sealed class EndpointResolver
 
     private async Task<(List<SrvRecord> Records, bool Unavailable)> LookupServiceAsync(string srvName, CancellationToken cancellationToken)
     {
-        DnsLookupResult<SrvRecord> result = await _dns.LookupSrvAsync(srvName, cancellationToken);
+        DnsLookupResult<SrvRecord> result = await _dns.LookupSrvAsync(srvName, cancellationToken).ConfigureAwait(false);
         if (result.Status == DnsLookupStatus.Failed)
         {
             Log.SrvLookupFailed(_logger, srvName, result.Error ?? "unknown error");
