@@ -66,8 +66,18 @@ public sealed partial class XmppClient
 
         ThrowIfNotSending();
         await _iqSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
-        request.Id ??= Stanzas.StanzaIds.New();
-        var pending = _iqs.Register(request.Id, request.To, BoundJid ?? _lastBoundJid ?? Options.Jid);
+        PendingIq pending;
+        try
+        {
+            request.Id ??= Stanzas.StanzaIds.New();
+            pending = _iqs.Register(request.Id, request.To, BoundJid ?? _lastBoundJid ?? Options.Jid);
+        }
+        catch
+        {
+            _iqSlots.Release(); // a duplicate id is refused; the slot it took must not be lost
+            throw;
+        }
+
         try
         {
             await SendAsync(request, cancellationToken).ConfigureAwait(false);

@@ -25,6 +25,33 @@ public class SendIqTests
     }
 
     [Fact]
+    public async Task A_duplicate_request_id_is_refused_without_using_up_a_pending_slot()
+    {
+        var (client, _) = await TestClients.ConnectedAsync(async server =>
+        {
+            await server.ExpectAsync("iq");
+            var second = await server.ExpectAsync("iq");
+            await server.SendAsync($"<iq type='result' id='{second.GetAttribute("id")}' from='example.com'/>");
+            await server.UntilClientClosesAsync();
+        }, TestClients.Options() with { MaxPendingIqs = 2 });
+        await using (client)
+        {
+            var first = TestClients.Ping("example.com");
+            first.Id = "same";
+            var unanswered = client.SendIqAsync(first);
+            var repeat = TestClients.Ping("example.com");
+            repeat.Id = "same";
+            await Assert.ThrowsAsync<InvalidOperationException>(() => client.SendIqAsync(repeat));
+
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            var reply = await client.SendIqAsync(TestClients.Ping("example.com"), stop.Token);
+
+            Assert.Equal(IqType.Result, reply.Type);
+            Assert.False(unanswered.IsCompleted);
+        }
+    }
+
+    [Fact]
     public async Task SendIqAsync_ignores_reply_from_other_jid()
     {
         var (client, _) = await TestClients.ConnectedAsync(async server =>
