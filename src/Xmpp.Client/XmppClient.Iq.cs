@@ -66,20 +66,11 @@ public sealed partial class XmppClient
 
         ThrowIfNotSending();
         await _iqSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
-        PendingIq pending;
+        PendingIq? pending = null;
         try
         {
             request.Id ??= Stanzas.StanzaIds.New();
-            pending = _iqs.Register(request.Id, request.To, BoundJid ?? _lastBoundJid ?? Options.Jid);
-        }
-        catch
-        {
-            _iqSlots.Release(); // a duplicate id is refused; the slot it took must not be lost
-            throw;
-        }
-
-        try
-        {
+            pending = _iqs.Register(request.Id, request.To, BoundJid ?? _lastBoundJid ?? Options.Jid); // throws on a duplicate id
             await SendAsync(request, cancellationToken).ConfigureAwait(false);
             var reply = await pending.Reply.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
             if (reply.Type == IqType.Error)
@@ -96,7 +87,11 @@ public sealed partial class XmppClient
         }
         finally
         {
-            _iqs.Remove(pending);
+            if (pending is not null)
+            {
+                _iqs.Remove(pending);
+            }
+
             _iqSlots.Release();
         }
     }
