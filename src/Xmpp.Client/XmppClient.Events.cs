@@ -78,6 +78,8 @@ public sealed partial class XmppClient
 
         public ValueTask OnNonStanzaAsync(XmppElement element, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
+        public void OnSkipped(SkippedElement skipped) => _client.Diagnostics.CountSkipped();
+
         public void OnEnded(XmppSession session, Exception? error)
         {
             // What a stream-management session read is counted as handled: never dropped (see ConnectSessionAsync).

@@ -58,6 +58,9 @@ public sealed partial class XmppClient : IAsyncDisposable
     /// <summary>The options the client was created with.</summary>
     public XmppClientOptions Options { get; }
 
+    /// <summary>What the client refused to process from the server or other senders, counted over all sessions.</summary>
+    public XmppDiagnostics Diagnostics { get; } = new();
+
     /// <summary>Where the client is in its lifecycle.</summary>
     public XmppClientState State
     {

@@ -72,8 +72,10 @@ public sealed partial record XmppClientOptions
     /// <summary>How long the whole negotiation (TLS, SASL, binding) may take once connected. 30 seconds by default.</summary>
     public TimeSpan NegotiationTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The largest top-level element accepted from the server, in bytes; larger ones end the stream with
-    /// <c>policy-violation</c>. 4 MiB by default.</summary>
+    /// <summary>The largest top-level element accepted from the server, in bytes. 4 MiB by default. A larger stanza
+    /// is skipped without being held in memory (logged and counted in <see cref="XmppClient.Diagnostics"/>; an IQ
+    /// request is answered with <c>policy-violation</c>) and the session goes on; during the negotiation a larger
+    /// element ends the stream with <c>policy-violation</c>.</summary>
     public int MaxStanzaBytes { get; init; } = Xml.XmlStreamReaderOptions.DefaultMaxElementBytes;
 
     /// <summary>How long <see cref="XmppClient.SendIqAsync(Stanzas.Iq, CancellationToken)"/> waits for an answer. 60 seconds by default.</summary>

@@ -12,6 +12,9 @@ internal interface ISessionHandler
     /// <summary>A top-level element that is not a stanza arrived (stream management and similar).</summary>
     ValueTask OnNonStanzaAsync(XmppElement element, CancellationToken cancellationToken);
 
+    /// <summary>A top-level element broke a per-element limit and was skipped (already logged).</summary>
+    void OnSkipped(SkippedElement skipped);
+
     /// <summary>The session ended: <paramref name="error"/> is <see langword="null"/> when the client closed it.</summary>
     void OnEnded(XmppSession session, Exception? error);
 }

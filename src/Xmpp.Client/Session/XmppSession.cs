@@ -135,6 +135,8 @@ internal sealed partial class XmppSession : IAsyncDisposable
         var token = _lifetime.Token;
         try
         {
+            // From here on a stanza over a limit is skipped, not the end of the stream (see OnSkippedAsync).
+            _stream.SkipElementsOverLimits = true;
             foreach (var early in Negotiated.EarlyElements)
             {
                 await RouteAsync(early, token).ConfigureAwait(false);
@@ -142,9 +144,16 @@ internal sealed partial class XmppSession : IAsyncDisposable
 
             while (true)
             {
-                var element = await _stream.ReadElementAsync(token).ConfigureAwait(false);
+                var item = await _stream.ReadAsync(token).ConfigureAwait(false);
                 Volatile.Write(ref _lastReceived, Environment.TickCount64);
                 Volatile.Write(ref _receivedElements, _receivedElements + 1);
+                if (item.Skipped is { } skipped)
+                {
+                    await OnSkippedAsync(skipped, token).ConfigureAwait(false);
+                    continue;
+                }
+
+                var element = item.Element;
                 if (element is null)
                 {
                     if (!_closing)

@@ -49,7 +49,7 @@ internal sealed class XmppStream : IAsyncDisposable
         else
         {
             _readerInput = Transport.Input; // STARTTLS: a new (encrypted) pipe.
-            _reader = new XmlStreamReader(_readerInput, _readerOptions);
+            _reader = new XmlStreamReader(_readerInput, _readerOptions) { SkipElementsOverLimits = _reader.SkipElementsOverLimits };
         }
 
         var header = new XmlStreamHeader
@@ -85,18 +85,43 @@ internal sealed class XmppStream : IAsyncDisposable
     }
 
     /// <summary>
+    /// Whether a top-level element over a per-element limit is skipped (returned by <see cref="ReadAsync"/> as
+    /// <see cref="StreamItem.Skipped"/>) instead of ending the stream with policy-violation. The session turns it on
+    /// once it is established; during negotiation every element matters.
+    /// </summary>
+    public bool SkipElementsOverLimits
+    {
+        get => _reader.SkipElementsOverLimits;
+        set => _reader.SkipElementsOverLimits = value;
+    }
+
+    /// <summary>
     /// Reads the next top-level element; <see langword="null"/> when the server closed the stream with
-    /// <c>&lt;/stream:stream&gt;</c>.
+    /// <c>&lt;/stream:stream&gt;</c>. Only while <see cref="SkipElementsOverLimits"/> is off.
     /// </summary>
     /// <exception cref="XmppStreamErrorException">The server sent a stream error, or sent XML this client refuses
     /// (in which case the client has sent the stream error).</exception>
     /// <exception cref="XmppConnectionLostException">The connection closed without a stream close.</exception>
     public async ValueTask<XmppElement?> ReadElementAsync(CancellationToken cancellationToken)
     {
-        XmppElement? element;
+        var item = await ReadAsync(cancellationToken).ConfigureAwait(false);
+        return item.Skipped is null ? item.Element
+            : throw new InvalidOperationException("An element was skipped: read with ReadAsync while SkipElementsOverLimits is on.");
+    }
+
+    /// <summary>
+    /// Reads the next top-level element, or what was read of one skipped for breaking a limit; neither when the
+    /// server closed the stream with <c>&lt;/stream:stream&gt;</c>.
+    /// </summary>
+    /// <exception cref="XmppStreamErrorException">The server sent a stream error, or sent XML this client refuses
+    /// (in which case the client has sent the stream error).</exception>
+    /// <exception cref="XmppConnectionLostException">The connection closed without a stream close.</exception>
+    public async ValueTask<StreamItem> ReadAsync(CancellationToken cancellationToken)
+    {
+        StreamItem item;
         try
         {
-            element = await _reader.ReadElementAsync(cancellationToken).ConfigureAwait(false);
+            item = await _reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (XmppXmlException error)
         {
@@ -108,17 +133,22 @@ internal sealed class XmppStream : IAsyncDisposable
             throw new XmppConnectionLostException("The connection to the server was lost.", error);
         }
 
-        if (element is not null && _logger.IsEnabled(LogLevel.Trace))
+        if (item.Element is not { } element)
+        {
+            return item;
+        }
+
+        if (_logger.IsEnabled(LogLevel.Trace))
         {
             SessionLog.Received(_logger, TraceText.Of(element));
         }
 
-        if (element is not null && element.Name == "error" && element.Namespace == Namespaces.Streams)
+        if (element.Name == "error" && element.Namespace == Namespaces.Streams)
         {
             throw StreamErrorParser.Parse(element);
         }
 
-        return element;
+        return item;
     }
 
     /// <summary>Writes one element and flushes it to the server.</summary>

@@ -31,6 +31,12 @@ internal static class XmlChars
     /// <summary>Bytes that end a run of processing-instruction content.</summary>
     public static readonly SearchValues<byte> PiStops = SearchValues.Create(Stops("?", lineFeedAndTabAreStops: false));
 
+    /// <summary>Bytes that matter while skipping text: markup, controls (CR among them), non-ASCII.</summary>
+    public static readonly SearchValues<byte> SkippedTextStops = SearchValues.Create(Stops("<", lineFeedAndTabAreStops: false));
+
+    /// <summary>Bytes that matter while skipping a tag: quotes, '/', '&gt;', '&lt;', controls (CR among them), non-ASCII.</summary>
+    public static readonly SearchValues<byte> SkippedTagStops = SearchValues.Create(Stops("\"'/><", lineFeedAndTabAreStops: false));
+
     public static bool IsWhitespace(byte b) => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t';
 
     /// <summary>Whether an ASCII byte may start a name (':' included, as XML 1.0 allows; the namespace check is separate).</summary>

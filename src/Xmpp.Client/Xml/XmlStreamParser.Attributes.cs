@@ -36,7 +36,8 @@ internal sealed partial class XmlStreamParser
     {
         if (_attrCount == _options.MaxAttributes)
         {
-            Fail(StreamErrorCondition.PolicyViolation, $"A start tag has more than MaxAttributes ({_options.MaxAttributes}) attributes", i);
+            _state = State.TagBody; // the tag's name and earlier attributes are read; this one starts at i
+            return BreakLimit($"A start tag has more than MaxAttributes ({_options.MaxAttributes}) attributes", i);
         }
 
         if (_attrCount == _attrValues.Length)

@@ -74,7 +74,8 @@ internal sealed partial class XmlStreamParser
 
         if (_depth == _options.MaxDepth)
         {
-            Fail(StreamErrorCondition.PolicyViolation, $"Elements are nested deeper than MaxDepth ({_options.MaxDepth})", i);
+            _state = State.TagOpen;
+            return BreakLimit($"Elements are nested deeper than MaxDepth ({_options.MaxDepth})", i);
         }
 
         EndText(s);

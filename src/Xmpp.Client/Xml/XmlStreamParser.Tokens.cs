@@ -118,12 +118,11 @@ internal sealed partial class XmlStreamParser
     private void FailControl(byte b, int i) =>
         Fail(StreamErrorCondition.NotWellFormed, $"The control character 0x{b:X2} is not allowed in XML", i);
 
-    [DoesNotReturn]
-    private void FailTooLarge(int i)
+    /// <summary>The element (or header) being read is larger than the budget: fails the stream or skips the element.</summary>
+    private int BreakSizeLimit(int i)
     {
         string what = _inStream ? "A top-level element" : "The stream header";
-        Fail(StreamErrorCondition.PolicyViolation,
-            $"{what} starting at byte {_budgetStart} is larger than MaxElementBytes ({_options.MaxElementBytes} bytes)", i);
+        return BreakLimit($"{what} starting at byte {_budgetStart} is larger than MaxElementBytes ({_options.MaxElementBytes} bytes)", i);
     }
 
     private static string Show(ReadOnlySpan<byte> utf8) =>

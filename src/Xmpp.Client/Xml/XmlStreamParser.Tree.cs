@@ -211,6 +211,7 @@ internal sealed partial class XmlStreamParser
             Namespaces = _scope.ToDictionary(0),
         };
         _inStream = true;
+        _streamNameEnd = _openNames.Length;
         _bounded = false;
         _result = ParseResult.Header;
         _state = selfClosing ? State.Ended : State.StreamContent;

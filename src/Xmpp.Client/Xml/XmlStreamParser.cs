@@ -14,6 +14,12 @@ internal enum ParseResult : byte
 
     /// <summary>The peer closed the stream with its end tag.</summary>
     StreamEnd,
+
+    /// <summary>
+    /// A top-level element that broke a per-element limit was skipped whole (only with
+    /// <see cref="XmlStreamParser.SkipElementsOverLimits"/>); take what was read of it with <see cref="XmlStreamParser.TakeSkipped"/>.
+    /// </summary>
+    Skipped,
 }
 
 /// <summary>
@@ -55,6 +61,7 @@ internal sealed partial class XmlStreamParser
     private bool _inStream;
     private bool _atDocumentStart;
     private int _depth;
+    private int _streamNameEnd;
     private bool _skipLineFeed;
     private int _bracketRun;
 
@@ -100,6 +107,7 @@ internal sealed partial class XmlStreamParser
         PiTarget,
         PiBody,
         XmlDecl,
+        Skipping,
         Ended,
     }
 
@@ -107,7 +115,7 @@ internal sealed partial class XmlStreamParser
     public bool IsEnded => _state == State.Ended;
 
     /// <summary>Whether the parser is inside the header, a top-level element or other markup (not between stanzas).</summary>
-    public bool IsInsideMarkup => _bounded;
+    public bool IsInsideMarkup => _bounded || _state == State.Skipping;
 
     /// <summary>Starts over with a new document (a stream restart); <paramref name="offset"/> is where it begins.</summary>
     public void Reset(long offset)
@@ -176,7 +184,8 @@ internal sealed partial class XmlStreamParser
                 long room = _budgetEnd - spanOffset;
                 if (room <= i)
                 {
-                    FailTooLarge(i);
+                    i = BreakSizeLimit(i);
+                    continue;
                 }
 
                 limit = (int)Math.Min(room, limit);
@@ -185,7 +194,7 @@ internal sealed partial class XmlStreamParser
             i = Step(span[..limit], i);
             if (_needMore && limit < span.Length)
             {
-                FailTooLarge(i);
+                i = BreakSizeLimit(i);
             }
         }
 
@@ -221,6 +230,7 @@ internal sealed partial class XmlStreamParser
         State.PiBody => PiBody(s, i),
         State.XmlDecl => XmlDecl(s, i),
         State.Prolog => Prolog(s, i),
+        State.Skipping => Skip(s, i),
         _ => throw new InvalidOperationException("The XML stream has ended; nothing more can be parsed."),
     };
 

@@ -56,12 +56,33 @@ internal sealed class XmlStreamReader
         return _parser.TakeHeader();
     }
 
-    /// <summary>Reads the next top-level element of the stream.</summary>
+    /// <summary>
+    /// Whether a top-level element that breaks a per-element limit (depth, attributes, size) is skipped — returned
+    /// by <see cref="ReadAsync"/> as <see cref="StreamItem.Skipped"/> — instead of failing the stream. Off by default.
+    /// </summary>
+    public bool SkipElementsOverLimits
+    {
+        get => _parser.SkipElementsOverLimits;
+        set => _parser.SkipElementsOverLimits = value;
+    }
+
+    /// <summary>Reads the next top-level element of the stream (<see cref="SkipElementsOverLimits"/> must be off).</summary>
     /// <param name="ct">Cancels the wait for bytes.</param>
     /// <returns>The element, or <see langword="null"/> once the peer has closed the stream with <c>&lt;/stream:stream&gt;</c>.</returns>
     /// <exception cref="XmppXmlException">The peer sent XML that breaks a rule or a limit.</exception>
     /// <exception cref="EndOfStreamException">The connection ended without <c>&lt;/stream:stream&gt;</c> (it broke).</exception>
     public ValueTask<XmppElement?> ReadElementAsync(CancellationToken ct)
+    {
+        ValueTask<StreamItem> next = ReadAsync(ct);
+        return next.IsCompletedSuccessfully ? new ValueTask<XmppElement?>(ElementOf(next.Result)) : ElementAsync(next);
+    }
+
+    /// <summary>Reads the next top-level element of the stream, or the next one skipped for breaking a limit.</summary>
+    /// <param name="ct">Cancels the wait for bytes.</param>
+    /// <returns>The element, what was read of a skipped one, or neither once the peer has closed the stream.</returns>
+    /// <exception cref="XmppXmlException">The peer sent XML that breaks a rule (or a limit, unless it is skipped).</exception>
+    /// <exception cref="EndOfStreamException">The connection ended without <c>&lt;/stream:stream&gt;</c> (it broke).</exception>
+    public ValueTask<StreamItem> ReadAsync(CancellationToken ct)
     {
         if (!_headerRead)
         {
@@ -70,7 +91,7 @@ internal sealed class XmlStreamReader
 
         if (_ended)
         {
-            return new ValueTask<XmppElement?>((XmppElement?)null);
+            return new ValueTask<StreamItem>(default(StreamItem));
         }
 
         // Usually the bytes are already there and no async machinery is needed.
@@ -87,17 +108,17 @@ internal sealed class XmlStreamReader
             {
                 if (Consume(read, out ParseResult parsed))
                 {
-                    return new ValueTask<XmppElement?>(Take(parsed));
+                    return new ValueTask<StreamItem>(Take(parsed));
                 }
             }
             catch (Exception e)
             {
-                return ValueTask.FromException<XmppElement?>(e);
+                return ValueTask.FromException<StreamItem>(e);
             }
         }
 
         ValueTask<ParseResult> next = NextAsync(ct);
-        return next.IsCompletedSuccessfully ? new ValueTask<XmppElement?>(Take(next.Result)) : TakeAsync(next);
+        return next.IsCompletedSuccessfully ? new ValueTask<StreamItem>(Take(next.Result)) : TakeAsync(next);
     }
 
     /// <summary>
@@ -112,17 +133,26 @@ internal sealed class XmlStreamReader
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<XmppElement?> TakeAsync(ValueTask<ParseResult> next) => Take(await next.ConfigureAwait(false));
+    private async ValueTask<StreamItem> TakeAsync(ValueTask<ParseResult> next) => Take(await next.ConfigureAwait(false));
 
-    private XmppElement? Take(ParseResult result)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<XmppElement?> ElementAsync(ValueTask<StreamItem> next) => ElementOf(await next.ConfigureAwait(false));
+
+    private static XmppElement? ElementOf(in StreamItem item) => item.Skipped is null ? item.Element
+        : throw new InvalidOperationException("An element was skipped; read with ReadAsync when SkipElementsOverLimits is on.");
+
+    private StreamItem Take(ParseResult result)
     {
-        if (result == ParseResult.StreamEnd)
+        switch (result)
         {
-            _ended = true;
-            return null;
+            case ParseResult.StreamEnd:
+                _ended = true;
+                return default;
+            case ParseResult.Skipped:
+                return new StreamItem(null, _parser.TakeSkipped());
+            default:
+                return new StreamItem(_parser.TakeElement(), null);
         }
-
-        return _parser.TakeElement();
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]

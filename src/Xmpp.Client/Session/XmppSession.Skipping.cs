@@ -1,0 +1,50 @@
+using Xmpp.Client.Internal;
+using Xmpp.Client.Stanzas;
+using Xmpp.Client.Xml;
+
+namespace Xmpp.Client.Session;
+
+/// <summary>
+/// Stanzas skipped for breaking a per-stanza limit (depth, attributes, size): anyone can send one through the
+/// server, and the server redelivers what the client did not take (offline storage, resumption), so ending the stream
+/// would take the client offline for good. The stanza is logged with its sender, counted, acknowledged as handled
+/// (XEP-0198), and an IQ request is answered with <c>policy-violation</c> so its sender does not wait.
+/// </summary>
+internal sealed partial class XmppSession
+{
+    private async ValueTask OnSkippedAsync(SkippedElement skipped, CancellationToken cancellationToken)
+    {
+        SessionLog.StanzaSkipped(_logger, skipped.Name ?? "(name not read)", skipped.Length, skipped.Id ?? "(none)",
+            skipped.From ?? "(none: the server)", skipped.Reason);
+        bool stanza = skipped.Namespace == Namespaces.Client && skipped.Name is "message" or "presence" or "iq";
+        if (stanza && Negotiated.StreamManagement)
+        {
+            _settings.StreamManagement.CountInbound(); // the server counts it as sent; we have handled it by skipping
+        }
+
+        _handler.OnSkipped(skipped);
+        if (stanza && skipped.Name == "iq" && skipped.Type is "get" or "set" && !string.IsNullOrEmpty(skipped.Id))
+        {
+            await AnswerSkippedRequestAsync(skipped, skipped.Id, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask AnswerSkippedRequestAsync(SkippedElement skipped, string id, CancellationToken cancellationToken)
+    {
+        var reply = new XmppElement("iq", Namespaces.Client).SetAttribute("type", "error").SetAttribute("id", id);
+        if (skipped.From is { } from)
+        {
+            if (!Jid.TryParse(from, out var sender))
+            {
+                return; // an answer would go nowhere useful
+            }
+
+            reply.SetAttribute("to", sender.ToString());
+        }
+
+        reply.Add(new StanzaError(StanzaErrorCondition.PolicyViolation, $"This client did not process the request: {skipped.Reason}.")
+            .ToElement());
+        await Writer.WriteStanzaAsync(reply, cancellationToken).ConfigureAwait(false);
+        SessionLog.SkippedIqAnswered(_logger, id, skipped.From ?? "(the server)");
+    }
+}

@@ -1,0 +1,478 @@
+using System.Text;
+
+namespace Xmpp.Client.Xml;
+
+/// <summary>
+/// Skipping a top-level element that broke a per-element limit (<see cref="XmlStreamReaderOptions.MaxDepth"/>,
+/// <see cref="XmlStreamReaderOptions.MaxAttributes"/>, <see cref="XmlStreamReaderOptions.MaxElementBytes"/>) when
+/// <see cref="SkipElementsOverLimits"/> is on: nothing more of it is recorded, only its depth is counted (tags, quoted
+/// values, CDATA sections) until it ends, so the parser stays in step with the stream in constant memory. What breaks
+/// the stream itself is still an error: invalid UTF-8, forbidden characters, '&lt;' in a value, and what restricted
+/// XML forbids (comments, processing instructions, DOCTYPE, unless the options allow the first two).
+/// </summary>
+/// <remarks>
+/// Entity references and end-tag names inside the skipped element are not checked: nothing of it is kept, so they
+/// cannot mislead anyone, and checking end-tag names would need memory in proportion to the depth.
+/// </remarks>
+internal sealed partial class XmlStreamParser
+{
+    private SkipState _skipState;
+    private long _skipDepth;
+    private bool _skipSlash;
+    private int _skipRun;
+    private byte _skipBangKind;
+    private string _skipReason = "";
+    private SkippedElement? _skipped;
+    private string? _skippedName;
+    private string? _skippedNamespace;
+    private string? _skippedId;
+    private string? _skippedFrom;
+    private string? _skippedTo;
+    private string? _skippedType;
+
+    private enum SkipState : byte
+    {
+        Text,
+        TagOpen,
+        StartTag,
+        Quoted,
+        EndTag,
+        Bang,
+        CData,
+        Comment,
+        ProcessingInstruction,
+    }
+
+    /// <summary>
+    /// Whether a top-level element inside the stream that breaks a per-element limit is skipped
+    /// (<see cref="ParseResult.Skipped"/>) instead of failing the stream. Off by default: during negotiation every
+    /// element matters. The stream header is never skipped.
+    /// </summary>
+    public bool SkipElementsOverLimits { get; set; }
+
+    /// <summary>The element skipped last (after <see cref="ParseResult.Skipped"/>).</summary>
+    public SkippedElement TakeSkipped()
+    {
+        SkippedElement skipped = _skipped!;
+        _skipped = null;
+        return skipped;
+    }
+
+    /// <summary>Fails the stream with a limit's policy-violation, or skips the element if that is allowed here.</summary>
+    /// <returns>Where parsing goes on (the element is skipped from <paramref name="i"/>).</returns>
+    private int BreakLimit(string what, int i)
+    {
+        if (!SkipElementsOverLimits || !InsideTopLevelElement())
+        {
+            Fail(StreamErrorCondition.PolicyViolation, what, i);
+        }
+
+        RememberWhatWasRead();
+        _skipReason = what;
+        _skipDepth = _depth;
+        _skipRun = 0;
+        _skipState = _state switch
+        {
+            State.Text => SkipState.Text,
+            State.TagOpen => SkipState.TagOpen,
+            State.AttrValue => SkipState.Quoted,
+            State.EndTagName or State.EndTagTail => SkipState.EndTag,
+            State.Reference => _referenceReturn == State.AttrValue ? SkipState.Quoted : SkipState.Text,
+            State.CData => SkipState.CData,
+            State.Bang => SkipState.Bang,
+            State.Comment => SkipState.Comment,
+            State.PiTarget or State.PiBody => SkipState.ProcessingInstruction,
+            _ => SkipState.StartTag, // a start tag's name, attributes or '/>'
+        };
+        _skipSlash = _state == State.EmptyTagEnd;
+        if (_skipState == SkipState.Bang)
+        {
+            _skipBangKind = _bangKind;
+            _skipRun = _bangMatched;
+        }
+
+        // Forget the element: its nodes and values, its open names and namespace declarations, any token in progress.
+        ClearStanza();
+        if (_depth > 0)
+        {
+            _scope.PopTo(_scopeStarts[0]);
+        }
+
+        _openNames.Truncate(_openNames.Length - _streamNameEnd);
+        _depth = 0;
+        _tokenStart = -1;
+        _tokenEnd = -1;
+        _scratch.Clear();
+        _spilled = false;
+        _skipLineFeed = false;
+        _bracketRun = 0;
+        _bounded = false;
+        _needMore = false;
+        _state = State.Skipping;
+        return i;
+    }
+
+    /// <summary>Whether the parser is inside a top-level element (not the header, not between stanzas).</summary>
+    private bool InsideTopLevelElement() => _inStream && (_depth > 0 || _state is State.StartTagName or State.TagBody
+        or State.AttrName or State.AttrEq or State.AttrQuote or State.AttrValue or State.EmptyTagEnd
+        || (_state == State.Reference && _referenceReturn == State.AttrValue));
+
+    /// <summary>Keeps the name and the addressing attributes of the element, as far as they were read.</summary>
+    private void RememberWhatWasRead()
+    {
+        _skippedName = _skippedNamespace = _skippedId = _skippedFrom = _skippedTo = _skippedType = null;
+        if (_nodeCount > 0)
+        {
+            // The element's start tag is complete: node 0 and its attributes.
+            StanzaNode element = _nodes[0];
+            _skippedName = _strings.Items[element.Name];
+            _skippedNamespace = _strings.Items[element.Namespace];
+            for (int n = 1; n <= element.AttributeCount; n++)
+            {
+                StanzaNode attribute = _nodes[n];
+                if (attribute.Namespace == StringTable.Empty)
+                {
+                    Remember(_strings.Items[attribute.Name], _values.Span.Slice(attribute.A, attribute.B));
+                }
+            }
+
+            return;
+        }
+
+        if (_state is State.TagOpen or State.StartTagName)
+        {
+            return; // the name is not read yet
+        }
+
+        // The limit was reached in the element's own start tag: what the attribute arrays hold so far.
+        _skippedName = _tagLocal;
+        _skippedNamespace = _tagPrefix.Length == 0 ? _scope.Lookup("") : null;
+        for (int a = 0; a < _attrCount; a++)
+        {
+            if (_attrPrefixes[a].Length == 0 && _attrLocals[a] == "xmlns")
+            {
+                _skippedNamespace = _tagPrefix.Length == 0 ? _attrValues[a] : _skippedNamespace;
+            }
+            else if (_attrPrefixes[a].Length == 0)
+            {
+                Remember(_attrLocals[a], _values.Span.Slice(_attrOffsets[a], _attrLengths[a]));
+            }
+        }
+    }
+
+    private void Remember(string name, ReadOnlySpan<byte> value)
+    {
+        switch (name)
+        {
+            case "id":
+                _skippedId = Encoding.UTF8.GetString(value);
+                break;
+            case "from":
+                _skippedFrom = Encoding.UTF8.GetString(value);
+                break;
+            case "to":
+                _skippedTo = Encoding.UTF8.GetString(value);
+                break;
+            case "type":
+                _skippedType = Encoding.UTF8.GetString(value);
+                break;
+        }
+    }
+
+    private int Skip(ReadOnlySpan<byte> s, int i) => _skipState switch
+    {
+        SkipState.Text => SkipText(s, i),
+        SkipState.TagOpen => SkipTagOpen(s, i),
+        SkipState.StartTag or SkipState.Quoted => SkipTag(s, i),
+        SkipState.EndTag => SkipEndTag(s, i),
+        SkipState.Bang => SkipBang(s, i),
+        _ => SkipUntilDelimiter(s, i),
+    };
+
+    private int SkipText(ReadOnlySpan<byte> s, int i)
+    {
+        while (true)
+        {
+            int k = s[i..].IndexOfAny(XmlChars.SkippedTextStops);
+            if (k < 0)
+            {
+                return s.Length;
+            }
+
+            i += k;
+            if (s[i] == '<')
+            {
+                _skipState = SkipState.TagOpen;
+                return i + 1;
+            }
+
+            i = SkipOther(s, i);
+            if (_needMore || i == s.Length)
+            {
+                return i;
+            }
+        }
+    }
+
+    private int SkipTagOpen(ReadOnlySpan<byte> s, int i)
+    {
+        switch (s[i])
+        {
+            case (byte)'/':
+                _skipState = SkipState.EndTag;
+                return i + 1;
+            case (byte)'!':
+                _skipState = SkipState.Bang;
+                _skipRun = 0;
+                return i + 1;
+            case (byte)'?':
+                if (!_options.AllowProcessingInstructions)
+                {
+                    FailProcessingInstruction(i);
+                }
+
+                _skipState = SkipState.ProcessingInstruction;
+                _skipRun = 0;
+                return i + 1;
+        }
+
+        int c = s[i];
+        if (c >= 0x80 && DecodeScalar(s, i, out c) == 0)
+        {
+            return i;
+        }
+
+        if (!XmlChars.IsNameStartChar(c))
+        {
+            Fail(StreamErrorCondition.NotWellFormed, "'<' must be followed by a name, '/', '!' or '?' (write &lt; for '<')", i);
+        }
+
+        _skipState = SkipState.StartTag;
+        _skipSlash = false;
+        return i;
+    }
+
+    /// <summary>A start tag (name and attributes) or, in <see cref="SkipState.Quoted"/>, a value in <c>_quote</c>s.</summary>
+    private int SkipTag(ReadOnlySpan<byte> s, int i)
+    {
+        while (i < s.Length)
+        {
+            int k = s[i..].IndexOfAny(XmlChars.SkippedTagStops);
+            if (k < 0)
+            {
+                _skipSlash = false;
+                return s.Length;
+            }
+
+            if (k > 0)
+            {
+                _skipSlash = false;
+            }
+
+            i += k;
+            byte b = s[i];
+            if (_skipState == SkipState.Quoted)
+            {
+                if (b == _quote)
+                {
+                    _skipState = SkipState.StartTag;
+                }
+                else if (b == '<')
+                {
+                    Fail(StreamErrorCondition.NotWellFormed, "'<' is not allowed in an attribute value (write &lt;)", i);
+                }
+                else if (b is not ((byte)'"' or (byte)'\'' or (byte)'/' or (byte)'>'))
+                {
+                    i = SkipOther(s, i);
+                    if (_needMore)
+                    {
+                        return i;
+                    }
+
+                    continue;
+                }
+
+                i++;
+                continue;
+            }
+
+            switch (b)
+            {
+                case (byte)'"' or (byte)'\'':
+                    _quote = b;
+                    _skipState = SkipState.Quoted;
+                    _skipSlash = false;
+                    i++;
+                    break;
+                case (byte)'/':
+                    _skipSlash = true;
+                    i++;
+                    break;
+                case (byte)'>':
+                    bool empty = _skipSlash;
+                    _skipSlash = false;
+                    if (!empty)
+                    {
+                        _skipDepth++;
+                        _skipState = SkipState.Text;
+                        return i + 1;
+                    }
+
+                    return _skipDepth == 0 ? CompleteSkip(i) : ToSkippedText(i);
+                case (byte)'<':
+                    Fail(StreamErrorCondition.NotWellFormed, "Expected whitespace, an attribute, '/>' or '>' in a start tag", i);
+                    break;
+                default:
+                    _skipSlash = false;
+                    i = SkipOther(s, i);
+                    if (_needMore)
+                    {
+                        return i;
+                    }
+
+                    break;
+            }
+        }
+
+        return i;
+    }
+
+    private int SkipEndTag(ReadOnlySpan<byte> s, int i)
+    {
+        int k = s[i..].IndexOf((byte)'>');
+        if (k < 0)
+        {
+            return s.Length;
+        }
+
+        i += k;
+        if (--_skipDepth <= 0)
+        {
+            return CompleteSkip(i);
+        }
+
+        return ToSkippedText(i);
+    }
+
+    /// <summary>After '&lt;!': only a CDATA section can be skipped; a comment (unless allowed) or DOCTYPE is refused as ever.</summary>
+    private int SkipBang(ReadOnlySpan<byte> s, int i)
+    {
+        if (_skipRun == 0)
+        {
+            _skipBangKind = s[i];
+            switch (_skipBangKind)
+            {
+                case (byte)'[':
+                    break;
+                case (byte)'-' when _options.AllowComments:
+                    break;
+                case (byte)'-':
+                    Fail(StreamErrorCondition.RestrictedXml, "Comments are not allowed in XMPP (RFC 6120 §11.1)", i);
+                    break;
+                case (byte)'D':
+                    Fail(StreamErrorCondition.RestrictedXml, "Document type declarations are not allowed in XMPP (RFC 6120 §11.1)", i);
+                    break;
+                default:
+                    Fail(StreamErrorCondition.NotWellFormed, "'<!' must start a comment or a CDATA section", i);
+                    break;
+            }
+        }
+
+        ReadOnlySpan<byte> keyword = _skipBangKind switch { (byte)'[' => "[CDATA["u8, (byte)'-' => "--"u8, _ => "DOCTYPE"u8 };
+        for (; _skipRun < keyword.Length; _skipRun++, i++)
+        {
+            if (i == s.Length)
+            {
+                return i;
+            }
+
+            if (s[i] != keyword[_skipRun])
+            {
+                Fail(StreamErrorCondition.NotWellFormed, "'<!' must start a comment or a CDATA section", i);
+            }
+        }
+
+        if (_skipBangKind == 'D')
+        {
+            Fail(StreamErrorCondition.RestrictedXml, "Document type declarations are not allowed in XMPP (RFC 6120 §11.1)", i);
+        }
+
+        _skipState = _skipBangKind == '[' ? SkipState.CData : SkipState.Comment;
+        _skipRun = 0;
+        return i;
+    }
+
+    /// <summary>The rest of a CDATA section (to ']]&gt;'), an allowed comment (to '--&gt;') or processing instruction (to '?&gt;').</summary>
+    private int SkipUntilDelimiter(ReadOnlySpan<byte> s, int i)
+    {
+        byte mark = _skipState switch { SkipState.CData => (byte)']', SkipState.Comment => (byte)'-', _ => (byte)'?' };
+        int needed = _skipState == SkipState.ProcessingInstruction ? 1 : 2;
+        while (i < s.Length)
+        {
+            byte b = s[i];
+            if (b == '>' && _skipRun >= needed)
+            {
+                _skipRun = 0;
+                return ToSkippedText(i);
+            }
+
+            if (b == mark)
+            {
+                _skipRun++;
+                i++;
+                continue;
+            }
+
+            _skipRun = 0;
+            if (b < 0x20 || b >= 0x80)
+            {
+                i = SkipOther(s, i);
+                if (_needMore)
+                {
+                    return i;
+                }
+
+                continue;
+            }
+
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>Checks a control or non-ASCII byte at <paramref name="i"/>: whitespace passes, UTF-8 is validated.</summary>
+    private int SkipOther(ReadOnlySpan<byte> s, int i)
+    {
+        byte b = s[i];
+        if (b < 0x80)
+        {
+            if (!XmlChars.IsWhitespace(b))
+            {
+                FailControl(b, i);
+            }
+
+            return i + 1;
+        }
+
+        return SkipNonAscii(s, i);
+    }
+
+    private int ToSkippedText(int i)
+    {
+        _skipState = SkipState.Text;
+        return i + 1;
+    }
+
+    private int CompleteSkip(int i)
+    {
+        long end = _spanOffset + i + 1;
+        _skipped = new SkippedElement(_skippedName, _skippedNamespace, _skippedId, _skippedFrom, _skippedTo, _skippedType,
+            _skipReason, _budgetStart, end - _budgetStart);
+        _skippedName = _skippedNamespace = _skippedId = _skippedFrom = _skippedTo = _skippedType = null;
+        _skipDepth = 0;
+        _result = ParseResult.Skipped;
+        _state = State.StreamContent;
+        return i + 1;
+    }
+}
