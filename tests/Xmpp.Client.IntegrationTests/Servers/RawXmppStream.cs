@@ -93,6 +93,24 @@ internal sealed class RawXmppStream : IAsyncDisposable
         Assert.True(ssl.IsAuthenticated && ssl.IsEncrypted);
     }
 
+    /// <summary>
+    /// Logs in as <paramref name="account"/> the plainest way (STARTTLS, SASL PLAIN, bind), so that a test can send
+    /// bytes no client library would write; returns the bound JID.
+    /// </summary>
+    public async Task<string> LoginAsync(string domain, X509Certificate2 ca, TestAccount account, CancellationToken cancellationToken)
+    {
+        await OpenStreamAsync(domain, cancellationToken);
+        await StartTlsAsync(domain, ca, cancellationToken);
+        await OpenStreamAsync(domain, cancellationToken);
+        var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"\0{account.User}\0{account.Password}"));
+        await SendAsync($"<auth xmlns='{Sasl}' mechanism='PLAIN'>{credentials}</auth>", cancellationToken);
+        Assert.Contains("<success", await ReadUntilAsync("/>", cancellationToken), StringComparison.Ordinal);
+        await OpenStreamAsync(domain, cancellationToken);
+        await SendAsync("<iq type='set' id='bind'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'/></iq>", cancellationToken);
+        var bound = await ReadUntilAsync("</jid>", cancellationToken);
+        return bound[(bound.LastIndexOf("<jid>", StringComparison.Ordinal) + "<jid>".Length)..^"</jid>".Length];
+    }
+
     public async Task SendAsync(string xml, CancellationToken cancellationToken)
     {
         await _stream.WriteAsync(Encoding.UTF8.GetBytes(xml), cancellationToken);
