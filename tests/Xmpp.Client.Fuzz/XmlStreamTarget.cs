@@ -5,7 +5,8 @@ using Xmpp.Client.Xml;
 namespace Xmpp.Client.Fuzz;
 
 /// <summary>
-/// One fuzz input: byte 0 picks how the rest is cut into segments and which options apply; the rest is an XML stream.
+/// One fuzz input: byte 0 picks how the rest is cut into segments, which options apply and whether elements over a
+/// limit are skipped (after the header); the rest is an XML stream.
 /// The reader must either read it or throw <see cref="XmppXmlException"/> / <see cref="EndOfStreamException"/>;
 /// every element it returns must survive writer → reader unchanged. Anything else is a crash.
 /// </summary>
@@ -28,15 +29,21 @@ internal static class XmlStreamTarget
             AllowComments = (control & 0x40) != 0,
             AllowProcessingInstructions = (control & 0x80) != 0,
         };
-        int segment = (control & 0x3F) == 0 ? int.MaxValue : control & 0x3F;
+        int segment = (control & 0x1F) == 0 ? int.MaxValue : control & 0x1F;
         var reader = new XmlStreamReader(PipeReader.Create(Segments(xml, segment)), options);
         XmlStreamHeader? header = null;
         var later = new List<XmppElement>();
         try
         {
             header = Sync(reader.ReadHeaderAsync(CancellationToken.None));
-            while (Sync(reader.ReadElementAsync(CancellationToken.None)) is { } element)
+            reader.SkipElementsOverLimits = (control & 0x20) != 0;
+            while (Sync(reader.ReadAsync(CancellationToken.None)) is { IsEnd: false } item)
             {
+                if (item.Element is not { } element)
+                {
+                    continue; // skipped: nothing of it to check but that reading goes on
+                }
+
                 // A parsed element reads its parts when first asked, and one read whole gives its arrays back to the
                 // parser: check every second element at once and the others after all that followed them.
                 if (later.Count % 2 == 0)
