@@ -73,10 +73,48 @@ public sealed class ServersFixture : IAsyncLifetime
             return;
         }
 
+        // A server that died during the run fails every later test with "connection refused": say which and why.
+        var died = DeadServersReport();
         var stop = await ScriptRunner.RunAsync(_script, ["stop", _workDirectory], StopTimeout);
-        if (stop.ExitCode != 0)
+        if (stop.ExitCode != 0 || died.Length > 0)
         {
-            throw new InvalidOperationException(stop.Describe($"{_script} stop {_workDirectory}"));
+            throw new InvalidOperationException(died + stop.Describe($"{_script} stop {_workDirectory}"));
+        }
+    }
+
+    /// <summary>For each XMPP server whose process is gone before the stop: its name and the end of its logs.</summary>
+    private string DeadServersReport()
+    {
+        var report = new System.Text.StringBuilder();
+        foreach (var server in new[] { "prosody", "ejabberd" })
+        {
+            var pid = _servers?.Named(server).ProcessId ?? 0;
+            if (pid <= 0 || IsRunning(pid))
+            {
+                continue;
+            }
+
+            report.AppendLine($"{server} (process {pid}) died during the test run. The end of its logs:");
+            foreach (var log in Directory.EnumerateFiles(Path.Combine(_workDirectory!, server), "*.log", SearchOption.AllDirectories))
+            {
+                var lines = File.ReadAllLines(log);
+                report.AppendLine($"--- {log}").AppendJoin('\n', lines.Skip(Math.Max(0, lines.Length - 40))).AppendLine();
+            }
+        }
+
+        return report.ToString();
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 
