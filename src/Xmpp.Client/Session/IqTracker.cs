@@ -53,6 +53,25 @@ internal sealed class IqTracker
         return true;
     }
 
+    /// <summary>
+    /// Fails the request an answer that could not be read would have completed (it was skipped for breaking a
+    /// limit), if the answer's id and sender match it. <see langword="false"/> otherwise.
+    /// </summary>
+    public bool TryFail(string id, Jid? from, Exception error)
+    {
+        if (!_pending.TryGetValue(id, out var pending) || !pending.IsExpectedResponder(from))
+        {
+            return false;
+        }
+
+        if (_pending.TryRemove(new KeyValuePair<string, PendingIq>(id, pending)))
+        {
+            pending.Fail(error);
+        }
+
+        return true;
+    }
+
     /// <summary>Fails every pending request (the connection is gone), except those <paramref name="keep"/> names.</summary>
     public void FailAll(Exception error, Func<string, bool>? keep = null)
     {

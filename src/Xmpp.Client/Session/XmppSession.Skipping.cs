@@ -8,7 +8,8 @@ namespace Xmpp.Client.Session;
 /// Stanzas skipped for breaking a per-stanza limit (depth, attributes, size): anyone can send one through the
 /// server, and the server redelivers what the client did not take (offline storage, resumption), so ending the stream
 /// would take the client offline for good. The stanza is logged with its sender, counted, acknowledged as handled
-/// (XEP-0198), and an IQ request is answered with <c>policy-violation</c> so its sender does not wait.
+/// (XEP-0198); an IQ request is answered with <c>policy-violation</c> so its sender does not wait, and an answer to
+/// one of ours fails that request at once.
 /// </summary>
 internal sealed partial class XmppSession
 {
@@ -23,10 +24,38 @@ internal sealed partial class XmppSession
         }
 
         _handler.OnSkipped(skipped);
-        if (stanza && skipped.Name == "iq" && skipped.Type is "get" or "set" && !string.IsNullOrEmpty(skipped.Id))
+        if (!stanza || skipped.Name != "iq" || string.IsNullOrEmpty(skipped.Id))
+        {
+            return;
+        }
+
+        if (skipped.Type is "get" or "set")
         {
             await AnswerSkippedRequestAsync(skipped, skipped.Id, cancellationToken).ConfigureAwait(false);
         }
+        else if (skipped.Type is "result" or "error")
+        {
+            FailSkippedAnswer(skipped, skipped.Id);
+        }
+    }
+
+    /// <summary>An answer too large (or deep, or wide) to read fails its request at once instead of timing out.</summary>
+    private void FailSkippedAnswer(SkippedElement skipped, string id)
+    {
+        Jid? from = null;
+        if (skipped.From is { } text)
+        {
+            if (!Jid.TryParse(text, out var sender))
+            {
+                return; // not a sender any request could be waiting for
+            }
+
+            from = sender;
+        }
+
+        _settings.Iqs.TryFail(id, from, new XmppException(
+            $"The answer to the IQ request '{id}' was skipped unread: {skipped.Reason}. If answers this large are expected, "
+            + "raise XmppClientOptions.MaxStanzaBytes."));
     }
 
     private async ValueTask AnswerSkippedRequestAsync(SkippedElement skipped, string id, CancellationToken cancellationToken)

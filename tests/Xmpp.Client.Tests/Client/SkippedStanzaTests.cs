@@ -71,6 +71,24 @@ public class SkippedStanzaTests
     }
 
     [Fact]
+    public async Task A_skipped_answer_fails_its_request_at_once_instead_of_timing_out()
+    {
+        var (client, _) = await TestClients.ConnectedAsync(async server =>
+        {
+            var request = await server.ExpectAsync("iq");
+            await server.SendAsync($"<iq type='result' id='{request.GetAttribute("id")}' from='example.com'><query xmlns='jabber:iq:roster'>{Deep(100)}</query></iq>");
+            await server.UntilClientClosesAsync();
+        }, TestClients.Options() with { IqTimeout = TimeSpan.FromMinutes(5) });
+        await using (client)
+        {
+            var e = await Assert.ThrowsAsync<XmppException>(() => client.SendIqAsync(TestClients.Ping("example.com")).WaitAsync(Wait));
+
+            Assert.Contains("skipped unread", e.Message, StringComparison.Ordinal);
+            Assert.Contains("MaxDepth", e.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_skipped_stanza_counts_as_handled_for_stream_management()
     {
         var answer = new TaskCompletionSource<string?>();
