@@ -16,6 +16,12 @@ if (args is ["resume", .. var resumeArgs])
     return await ResumeRunner.RunAsync(resumeArgs);
 }
 
+// `echo [--quick]`: the EchoBot sample's CPU time per message echoed, against a local Prosody (see README.md).
+if (args is ["echo", .. var echoArgs])
+{
+    return await EchoBotRunner.RunAsync(echoArgs);
+}
+
 if (args is ["xml-cpu", .. var cpuArgs])
 {
     return XmlCpuTimeRunner.Run(cpuArgs);

@@ -29,6 +29,18 @@ internal static class Stats
         return process.TotalProcessorTime;
     }
 
+    /// <summary>CPU time another process has used so far (user + system, from /proc; 10 ms resolution).</summary>
+    public static TimeSpan CpuOf(int pid)
+    {
+        // /proc/<pid>/stat: the command is in parentheses and may hold spaces; utime and stime are the 12th and 13th
+        // fields after it, in clock ticks (USER_HZ, 100 on Linux).
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture)
+            + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+        return TimeSpan.FromMilliseconds(ticks * 10);
+    }
+
     public static double Median(IReadOnlyList<double> values)
     {
         var sorted = values.Order().ToArray();

@@ -77,16 +77,7 @@ internal sealed class ProsodyServer : IAsyncDisposable
     }
 
     /// <summary>CPU time the server has used so far (user + system, from /proc; 10 ms resolution).</summary>
-    public TimeSpan Cpu()
-    {
-        // /proc/<pid>/stat: the command is in parentheses and may hold spaces; utime and stime are the 12th and 13th
-        // fields after it, in clock ticks (USER_HZ, 100 on Linux).
-        var stat = File.ReadAllText($"/proc/{Pid}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture)
-            + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
-        return TimeSpan.FromMilliseconds(ticks * 10);
-    }
+    public TimeSpan Cpu() => Stats.CpuOf(Pid);
 
     public X509Certificate2 LoadCa() => X509CertificateLoader.LoadCertificateFromFile(CaFile);
 
