@@ -45,7 +45,7 @@ public sealed partial class XmppClient
         try
         {
             _streamManagement.Forget();
-            await ConnectSessionAsync(redirect: null, resume: false, cancellationToken).ConfigureAwait(false);
+            await ConnectSessionAsync(redirect: null, resume: false, backoffStep: 0, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error)
         {
@@ -111,8 +111,12 @@ public sealed partial class XmppClient
     /// Opens a session and makes it the client's: resumes or starts over with the outbound queue, starts the read
     /// loop, writes what was queued, starts the modules (new sessions only) and reports Connected.
     /// </summary>
+    /// <param name="redirect">The host (and port) to connect to instead of the account's server, if any.</param>
+    /// <param name="resume">Whether this is a reconnection (which resumes the previous session when it can).</param>
+    /// <param name="backoffStep">The reconnection backoff step that opens the session (0 for <see cref="ConnectAsync"/>).</param>
+    /// <param name="cancellationToken">Cancels the attempt.</param>
     /// <returns>Whether the previous session was resumed, and how many queued stanzas were written.</returns>
-    private async Task<(bool Resumed, int Resent)> ConnectSessionAsync(string? redirect, bool resume, CancellationToken cancellationToken)
+    private async Task<(bool Resumed, int Resent)> ConnectSessionAsync(string? redirect, bool resume, int backoffStep, CancellationToken cancellationToken)
     {
         var events = new SessionEvents(this);
         XmppSession? session = null;
@@ -158,6 +162,8 @@ public sealed partial class XmppClient
                 }
 
                 _sessionEstablished = true;
+                _establishedAt = _time.GetTimestamp();
+                _backoffStep = backoffStep;
                 _state = XmppClientState.Connected;
             }
 
@@ -271,7 +277,8 @@ public sealed partial class XmppClient
                 if (reconnect)
                 {
                     var stop = _reconnectStop.Token;
-                    _reconnectLoop = Task.Run(() => ReconnectLoopAsync(error!, stop), CancellationToken.None);
+                    var carried = CarriedBackoff();
+                    _reconnectLoop = Task.Run(() => ReconnectLoopAsync(error!, carried, stop), CancellationToken.None);
                 }
             }
         }

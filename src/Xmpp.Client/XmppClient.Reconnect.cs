@@ -15,6 +15,8 @@ public sealed partial class XmppClient
     private Exception? _endedDuringActivation;
     private CancellationTokenSource? _activation;
     private Jid? _lastBoundJid;
+    private int _backoffStep;
+    private long _establishedAt;
 
     /// <summary>The stanzas kept for acknowledgement or queued while reconnecting (for tests).</summary>
     internal OutboundQueue Outbound => _outbound;
@@ -27,7 +29,14 @@ public sealed partial class XmppClient
     /// </summary>
     public event EventHandler<XmppReconnectedEventArgs>? Reconnected;
 
-    private async Task ReconnectLoopAsync(Exception cause, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reconnects until a session is open, the failure is final, or <see cref="XmppClientOptions.MaxReconnectAttempts"/>
+    /// attempts (counted per outage) failed. Every attempt waits first (<see cref="ReconnectPolicy.Delay"/>).
+    /// </summary>
+    /// <param name="cause">Why the previous session ended.</param>
+    /// <param name="carried">The backoff step to continue from (0 to start again; see <see cref="ReconnectPolicy.StablePeriod"/>).</param>
+    /// <param name="cancellationToken">Stops the loop (disconnect or dispose).</param>
+    private async Task ReconnectLoopAsync(Exception cause, int carried, CancellationToken cancellationToken)
     {
         var redirect = cause is XmppStreamErrorException { Condition: StreamErrorCondition.SeeOtherHost, OtherHost: { } host }
             ? host
@@ -41,12 +50,13 @@ public sealed partial class XmppClient
                 return;
             }
 
-            var delay = ReconnectPolicy.Delay(attempt, Options, Random.Shared);
+            var step = carried + attempt;
+            var delay = ReconnectPolicy.Delay(step, Options, Random.Shared);
             SessionLog.ReconnectAttempt(_logger, attempt, (long)delay.TotalMilliseconds);
             try
             {
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-                var (resumed, resent) = await ConnectSessionAsync(redirect, resume: true, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+                var (resumed, resent) = await ConnectSessionAsync(redirect, resume: true, step, cancellationToken).ConfigureAwait(false);
                 SessionLog.Reconnected(_logger, attempt, resumed, resent);
                 var args = new XmppReconnectedEventArgs(resumed, attempt, resent, cause);
                 _events.Post(nameof(Reconnected), () =>
@@ -74,6 +84,23 @@ public sealed partial class XmppClient
                 SessionLog.ReconnectFailed(_logger, attempt, error.Message);
             }
         }
+    }
+
+    /// <summary>
+    /// The backoff step a reconnection continues from: the one that opened the session that just ended when that
+    /// session did not live for <see cref="ReconnectPolicy.StablePeriod"/>, otherwise 0. Called under <c>_gate</c>.
+    /// </summary>
+    private int CarriedBackoff()
+    {
+        var lived = _time.GetElapsedTime(_establishedAt);
+        var stable = ReconnectPolicy.StablePeriod(Options);
+        if (lived >= stable || _backoffStep == 0)
+        {
+            return 0;
+        }
+
+        SessionLog.BackoffContinued(_logger, lived.TotalSeconds, stable.TotalSeconds, _backoffStep + 1);
+        return _backoffStep;
     }
 
     private void GiveUp(Exception error)

@@ -25,6 +25,7 @@ public sealed partial class XmppClient : IAsyncDisposable
 {
     private readonly ILogger _logger;
     private readonly ITransportConnector _connector;
+    private readonly TimeProvider _time;
     private readonly object _gate = new();
     private readonly EventQueue _events;
     private XmppSession? _session;
@@ -40,7 +41,8 @@ public sealed partial class XmppClient : IAsyncDisposable
     {
     }
 
-    internal XmppClient(XmppClientOptions options, ILoggerFactory? loggerFactory, ITransportConnector? connector)
+    /// <summary>Creates a client with test seams: how it connects, and the clock of its reconnection backoff.</summary>
+    internal XmppClient(XmppClientOptions options, ILoggerFactory? loggerFactory, ITransportConnector? connector, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         OptionsValidator.Validate(options);
@@ -48,6 +50,7 @@ public sealed partial class XmppClient : IAsyncDisposable
         var factory = loggerFactory ?? options.LoggerFactory ?? NullLoggerFactory.Instance;
         _logger = factory.CreateLogger("Xmpp.Client");
         _connector = connector ?? new TcpConnector(options, factory.CreateLogger("Xmpp.Client.Net"));
+        _time = time ?? TimeProvider.System;
         _events = new EventQueue(options.MaxQueuedEvents, _logger);
         _iqSlots = new SemaphoreSlim(options.MaxPendingIqs, options.MaxPendingIqs);
         _outbound = new OutboundQueue(options.MaxUnacknowledgedStanzas);
