@@ -5,12 +5,17 @@ internal static class ReconnectPolicy
 {
     /// <summary>
     /// Whether reconnecting may help. Not after credentials or certificates were refused, nor after a stream error
-    /// that says "do not come back as you are" (RFC 6120 §4.9.3): another client took the resource (conflict), the
-    /// account or host is not served, or the client broke the rules.
+    /// the server sent that says "do not come back as you are" (RFC 6120 §4.9.3): another client took the resource
+    /// (conflict), the account or host is not served, or the server judged that the client broke its rules
+    /// (policy-violation, and the conditions that point to a client that cannot talk to this server). A stream error
+    /// the client sent itself is always worth a reconnection: the client closed a stream the server broke (XML that
+    /// is not well-formed or restricted, invalid UTF-8, a limit exceeded, a count that does not add up), which is a
+    /// fault of that stream, not of the account; the backoff keeps a server that breaks every stream from being hammered.
     /// </summary>
     public static bool IsRecoverable(Exception error) => error switch
     {
         XmppAuthenticationException or XmppTlsException => false,
+        XmppStreamErrorException { SentByClient: true } => true,
         XmppStreamErrorException stream => stream.Condition is not (StreamErrorCondition.Conflict
             or StreamErrorCondition.NotAuthorized or StreamErrorCondition.PolicyViolation or StreamErrorCondition.HostUnknown
             or StreamErrorCondition.HostGone or StreamErrorCondition.ImproperAddressing or StreamErrorCondition.InvalidFrom
