@@ -35,7 +35,8 @@ public sealed partial class XmppClient : IAsyncDisposable
     /// <summary>Creates a client. Does no I/O: call <see cref="ConnectAsync"/> to connect.</summary>
     /// <param name="options">The account and connection settings.</param>
     /// <param name="loggerFactory">Where logs go; overrides <see cref="XmppClientOptions.LoggerFactory"/>.</param>
-    /// <exception cref="ArgumentException">The options are inconsistent (the message says which setting).</exception>
+    /// <exception cref="ArgumentException">A setting is out of range or inconsistent with another; <see cref="ArgumentException.ParamName"/>
+    /// names it and the message says what is allowed.</exception>
     public XmppClient(XmppClientOptions options, ILoggerFactory? loggerFactory = null)
         : this(options, loggerFactory, connector: null)
     {
