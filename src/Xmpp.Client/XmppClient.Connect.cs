@@ -16,12 +16,14 @@ public sealed partial class XmppClient
     /// (<see cref="XmppClientOptions.AutoReconnect"/>).
     /// </summary>
     /// <param name="cancellationToken">Cancels the whole attempt.</param>
-    /// <exception cref="XmppConnectException">No endpoint could be reached (lists each one tried and why).</exception>
+    /// <exception cref="XmppConnectException">No endpoint could be reached, or the one reached did not answer like an XMPP
+    /// server (lists each one tried and why).</exception>
     /// <exception cref="XmppTlsException">TLS failed or the certificate was rejected.</exception>
     /// <exception cref="XmppAuthenticationException">The server refused the credentials.</exception>
     /// <exception cref="XmppStreamErrorException">The server ended the stream with an error.</exception>
     /// <exception cref="XmppConnectionLostException">The server closed the connection during negotiation.</exception>
-    /// <exception cref="XmppTimeoutException">The negotiation took longer than <see cref="XmppClientOptions.NegotiationTimeout"/>.</exception>
+    /// <exception cref="XmppTimeoutException">The negotiation took longer than <see cref="XmppClientOptions.NegotiationTimeout"/>
+    /// (the message names the endpoint and the stage the server stopped answering at).</exception>
     /// <exception cref="InvalidOperationException">Another connect or disconnect is in progress, or the client is reconnecting.</exception>
     public async Task ConnectAsync(CancellationToken cancellationToken = default)
     {
@@ -238,7 +240,8 @@ public sealed partial class XmppClient
             {
                 await stream.DisposeAsync().ConfigureAwait(false);
                 throw new XmppTimeoutException(
-                    $"The server of '{domain}' did not complete the negotiation within {Options.NegotiationTimeout.TotalSeconds:0.#} s.", error);
+                    $"The server of '{domain}' ({stream.Transport.Remote}) did not complete the negotiation within " +
+                    $"{Options.NegotiationTimeout.TotalSeconds:0.#} s (stalled at: {stream.Stage}).", error);
             }
             catch
             {
