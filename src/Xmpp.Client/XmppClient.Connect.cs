@@ -224,7 +224,7 @@ public sealed partial class XmppClient
             {
                 var negotiator = new StreamNegotiator(Options, _logger);
                 var negotiated = await negotiator.NegotiateAsync(stream, new TlsClientSettings(domain, Options),
-                        Options.StreamManagement ? _streamManagement : null, resume ? _lastBoundJid : null, negotiation.Token)
+                        Options.StreamManagement ? _streamManagement : null, _outbound, resume ? _lastBoundJid : null, negotiation.Token)
                     .ConfigureAwait(false);
                 return new XmppSession(stream, negotiated, events, new SessionSettings(_iqs, _outbound, _streamManagement, Options), _logger);
             }

@@ -28,10 +28,11 @@ internal sealed class StreamNegotiator
     /// <param name="stream">The connected stream.</param>
     /// <param name="tls">How to check the server's certificate.</param>
     /// <param name="streamManagement">The client's XEP-0198 state, or <see langword="null"/> when it is switched off.</param>
+    /// <param name="outbound">The stanzas sent and not yet acknowledged (a resumption's count is checked against them).</param>
     /// <param name="resumeAs">The JID of the session to resume, or <see langword="null"/> for a new session.</param>
     /// <param name="cancellationToken">Cancels the negotiation.</param>
     public async Task<NegotiatedSession> NegotiateAsync(XmppStream stream, TlsClientSettings tls, StreamManagementState? streamManagement,
-        Jid? resumeAs, CancellationToken cancellationToken)
+        OutboundQueue outbound, Jid? resumeAs, CancellationToken cancellationToken)
     {
         var domain = _options.Jid.Domain;
         var features = await stream.OpenAsync(domain, from: null, cancellationToken).ConfigureAwait(false);
@@ -52,7 +53,7 @@ internal sealed class StreamNegotiator
 
         var early = new List<XmppElement>();
         var sm = streamManagement is not null && StreamManagementNegotiator.IsOffered(features)
-            ? new StreamManagementNegotiator(streamManagement, _logger)
+            ? new StreamManagementNegotiator(streamManagement, outbound, _logger)
             : null;
         uint? serverHandled = null;
         if (sm is not null && resumeAs is { } previous && streamManagement!.ResumptionId is not null)
