@@ -143,6 +143,11 @@ public sealed partial class XmppClient
                 _lastBoundJid = negotiated.BoundJid;
             }
 
+            if (!negotiated.Resumed)
+            {
+                ModulesNewSession();
+            }
+
             session.Start();
             var resent = await WriteQueuedAsync(session).ConfigureAwait(false);
             if (!negotiated.Resumed)
