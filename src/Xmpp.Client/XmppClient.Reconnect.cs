@@ -42,6 +42,12 @@ public sealed partial class XmppClient
             ? host
             : _streamManagement.Location;
         var last = cause;
+        if (carried > 0)
+        {
+            SessionLog.BackoffContinued(_logger, _time.GetElapsedTime(_establishedAt).TotalSeconds,
+                ReconnectPolicy.StablePeriod(Options).TotalSeconds, carried + 1);
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             if (Options.MaxReconnectAttempts is { } max && attempt > max)
@@ -90,18 +96,8 @@ public sealed partial class XmppClient
     /// The backoff step a reconnection continues from: the one that opened the session that just ended when that
     /// session did not live for <see cref="ReconnectPolicy.StablePeriod"/>, otherwise 0. Called under <c>_gate</c>.
     /// </summary>
-    private int CarriedBackoff()
-    {
-        var lived = _time.GetElapsedTime(_establishedAt);
-        var stable = ReconnectPolicy.StablePeriod(Options);
-        if (lived >= stable || _backoffStep == 0)
-        {
-            return 0;
-        }
-
-        SessionLog.BackoffContinued(_logger, lived.TotalSeconds, stable.TotalSeconds, _backoffStep + 1);
-        return _backoffStep;
-    }
+    private int CarriedBackoff() =>
+        _time.GetElapsedTime(_establishedAt) < ReconnectPolicy.StablePeriod(Options) ? _backoffStep : 0;
 
     private void GiveUp(Exception error)
     {
