@@ -1,65 +1,92 @@
 namespace Xmpp.Client;
 
-/// <summary>Checks <see cref="XmppClientOptions"/> once, in the client's constructor, with messages that name the setting.</summary>
-internal static class OptionsValidator
+/// <summary>
+/// Checks <see cref="XmppClientOptions"/> once, in the client's constructor: every setting of every options file,
+/// each refusal an <see cref="ArgumentException"/> (<see cref="ArgumentOutOfRangeException"/> for a value out of range)
+/// whose <see cref="ArgumentException.ParamName"/> is the setting and whose message says what is allowed.
+/// </summary>
+internal static partial class OptionsValidator
 {
     public static void Validate(XmppClientOptions options)
     {
+        ValidateAccount(options);
+        ValidateConnection(options);
+        ValidateLimits(options);
+        ValidateResilience(options);
+        ValidateSoftware(options);
+    }
+
+    private static void ValidateAccount(XmppClientOptions options)
+    {
         if (string.IsNullOrEmpty(options.Jid.Domain))
         {
-            throw new ArgumentException("XmppClientOptions.Jid must be set to the account's JID, such as 'bot@example.com'.", nameof(options));
+            throw Invalid(nameof(options.Jid), "must be set to the account's JID, such as 'bot@example.com'.");
         }
 
         if (options.Jid.Local is not null && options.Password is null)
         {
-            throw new ArgumentException($"XmppClientOptions.Password is required to log in as '{options.Jid.Bare}'.", nameof(options));
-        }
-
-        if (options.Port is < 1 or > 65535)
-        {
-            throw new ArgumentException($"XmppClientOptions.Port must be between 1 and 65535, not {options.Port}.", nameof(options));
-        }
-
-        if (options.Port is not null && options.Host is null)
-        {
-            throw new ArgumentException("XmppClientOptions.Port needs XmppClientOptions.Host (a port alone would bypass DNS for an unknown host).", nameof(options));
+            throw Invalid(nameof(options.Password), $"is required to log in as '{options.Jid.Bare}'.");
         }
 
         if (options.Resource is { Length: 0 })
         {
-            throw new ArgumentException("XmppClientOptions.Resource must not be empty; use null to let the server choose.", nameof(options));
+            throw Invalid(nameof(options.Resource), "must not be empty; use null to let the server choose.");
         }
 
-        Positive(options.ConnectTimeout, nameof(options.ConnectTimeout));
-        Positive(options.NegotiationTimeout, nameof(options.NegotiationTimeout));
-        Positive(options.IqTimeout, nameof(options.IqTimeout));
-        if (options.MaxStanzaBytes < 4096)
+        if (options.SaslMechanisms is { } mechanisms && (mechanisms.Count == 0 || mechanisms.Any(string.IsNullOrEmpty)))
         {
-            throw new ArgumentException("XmppClientOptions.MaxStanzaBytes must be at least 4096.", nameof(options));
-        }
-
-        if (options.MaxPendingIqs < 1 || options.MaxQueuedEvents < 1)
-        {
-            throw new ArgumentException("XmppClientOptions.MaxPendingIqs and MaxQueuedEvents must be at least 1.", nameof(options));
-        }
-
-        if (options.SaslMechanisms is { Count: 0 })
-        {
-            throw new ArgumentException("XmppClientOptions.SaslMechanisms must name at least one mechanism, or be null for all.", nameof(options));
-        }
-
-        if (string.IsNullOrEmpty(options.SoftwareName) || string.IsNullOrEmpty(options.SoftwareVersion)
-            || string.IsNullOrEmpty(options.ClientType) || string.IsNullOrEmpty(options.CapsNode))
-        {
-            throw new ArgumentException("XmppClientOptions.SoftwareName, SoftwareVersion, ClientType and CapsNode must not be empty.", nameof(options));
+            throw Invalid(nameof(options.SaslMechanisms), "must name at least one mechanism and no empty one, or be null for all.");
         }
     }
 
-    private static void Positive(TimeSpan value, string name)
+    private static void ValidateConnection(XmppClientOptions options)
     {
-        if (value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan)
+        if (options.Host is not null && string.IsNullOrWhiteSpace(options.Host))
         {
-            throw new ArgumentException($"XmppClientOptions.{name} must be positive (or Timeout.InfiniteTimeSpan).", name);
+            throw Invalid(nameof(options.Host), "must be a host name or address, or null to find the server through DNS.");
         }
+
+        if (options.Port is < 1 or > 65535)
+        {
+            throw OutOfRange(nameof(options.Port), options.Port, "must be between 1 and 65535.");
+        }
+
+        if (options.Port is not null && options.Host is null)
+        {
+            throw Invalid(nameof(options.Port), "needs XmppClientOptions.Host (a port alone would bypass DNS for an unknown host).");
+        }
+
+        if (options.DnsServers is { } servers && (servers.Count == 0 || servers.Any(server => server is null)))
+        {
+            throw Invalid(nameof(options.DnsServers), "must list at least one server and no null entry, or be null for the system's.");
+        }
+
+        if (!Enum.IsDefined(options.TlsMode))
+        {
+            throw OutOfRange(nameof(options.TlsMode), options.TlsMode, "must be one of the TlsMode values.");
+        }
+
+        Timeout(options.ConnectTimeout, nameof(options.ConnectTimeout));
+        Timeout(options.NegotiationTimeout, nameof(options.NegotiationTimeout));
+    }
+
+    private static void ValidateLimits(XmppClientOptions options)
+    {
+        AtLeast(options.MaxStanzaBytes, 4096, nameof(options.MaxStanzaBytes));
+        Timeout(options.IqTimeout, nameof(options.IqTimeout));
+        AtLeast(options.MaxPendingIqs, 1, nameof(options.MaxPendingIqs));
+        AtLeast(options.MaxQueuedEvents, 1, nameof(options.MaxQueuedEvents));
+        if ((options.Modules & ~XmppModules.All) != 0)
+        {
+            throw OutOfRange(nameof(options.Modules), options.Modules, "must combine only the XmppModules flags.");
+        }
+    }
+
+    private static void ValidateSoftware(XmppClientOptions options)
+    {
+        NotEmpty(options.SoftwareName, nameof(options.SoftwareName));
+        NotEmpty(options.SoftwareVersion, nameof(options.SoftwareVersion));
+        NotEmpty(options.ClientType, nameof(options.ClientType));
+        NotEmpty(options.CapsNode, nameof(options.CapsNode));
     }
 }

@@ -16,12 +16,14 @@ public sealed partial class XmppClient
     /// (<see cref="XmppClientOptions.AutoReconnect"/>).
     /// </summary>
     /// <param name="cancellationToken">Cancels the whole attempt.</param>
-    /// <exception cref="XmppConnectException">No endpoint could be reached (lists each one tried and why).</exception>
+    /// <exception cref="XmppConnectException">No endpoint could be reached, or the one reached did not answer like an XMPP
+    /// server (lists each one tried and why).</exception>
     /// <exception cref="XmppTlsException">TLS failed or the certificate was rejected.</exception>
     /// <exception cref="XmppAuthenticationException">The server refused the credentials.</exception>
     /// <exception cref="XmppStreamErrorException">The server ended the stream with an error.</exception>
     /// <exception cref="XmppConnectionLostException">The server closed the connection during negotiation.</exception>
-    /// <exception cref="XmppTimeoutException">The negotiation took longer than <see cref="XmppClientOptions.NegotiationTimeout"/>.</exception>
+    /// <exception cref="XmppTimeoutException">The negotiation took longer than <see cref="XmppClientOptions.NegotiationTimeout"/>
+    /// (the message names the endpoint and the stage the server stopped answering at).</exception>
     /// <exception cref="InvalidOperationException">Another connect or disconnect is in progress, or the client is reconnecting.</exception>
     public async Task ConnectAsync(CancellationToken cancellationToken = default)
     {
@@ -45,7 +47,7 @@ public sealed partial class XmppClient
         try
         {
             _streamManagement.Forget();
-            await ConnectSessionAsync(redirect: null, resume: false, cancellationToken).ConfigureAwait(false);
+            await ConnectSessionAsync(redirect: null, resume: false, backoffStep: 0, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error)
         {
@@ -111,8 +113,12 @@ public sealed partial class XmppClient
     /// Opens a session and makes it the client's: resumes or starts over with the outbound queue, starts the read
     /// loop, writes what was queued, starts the modules (new sessions only) and reports Connected.
     /// </summary>
+    /// <param name="redirect">The host (and port) to connect to instead of the account's server, if any.</param>
+    /// <param name="resume">Whether this is a reconnection (which resumes the previous session when it can).</param>
+    /// <param name="backoffStep">The reconnection backoff step that opens the session (0 for <see cref="ConnectAsync"/>).</param>
+    /// <param name="cancellationToken">Cancels the attempt.</param>
     /// <returns>Whether the previous session was resumed, and how many queued stanzas were written.</returns>
-    private async Task<(bool Resumed, int Resent)> ConnectSessionAsync(string? redirect, bool resume, CancellationToken cancellationToken)
+    private async Task<(bool Resumed, int Resent)> ConnectSessionAsync(string? redirect, bool resume, int backoffStep, CancellationToken cancellationToken)
     {
         var events = new SessionEvents(this);
         XmppSession? session = null;
@@ -137,6 +143,11 @@ public sealed partial class XmppClient
                 _lastBoundJid = negotiated.BoundJid;
             }
 
+            if (!negotiated.Resumed)
+            {
+                ModulesNewSession();
+            }
+
             session.Start();
             var resent = await WriteQueuedAsync(session).ConfigureAwait(false);
             if (!negotiated.Resumed)
@@ -158,6 +169,8 @@ public sealed partial class XmppClient
                 }
 
                 _sessionEstablished = true;
+                _establishedAt = _time.GetTimestamp();
+                _backoffStep = backoffStep;
                 _state = XmppClientState.Connected;
             }
 
@@ -216,7 +229,7 @@ public sealed partial class XmppClient
             {
                 var negotiator = new StreamNegotiator(Options, _logger);
                 var negotiated = await negotiator.NegotiateAsync(stream, new TlsClientSettings(domain, Options),
-                        Options.StreamManagement ? _streamManagement : null, resume ? _lastBoundJid : null, negotiation.Token)
+                        Options.StreamManagement ? _streamManagement : null, _outbound, resume ? _lastBoundJid : null, negotiation.Token)
                     .ConfigureAwait(false);
                 return new XmppSession(stream, negotiated, events, new SessionSettings(_iqs, _outbound, _streamManagement, Options), _logger);
             }
@@ -232,7 +245,8 @@ public sealed partial class XmppClient
             {
                 await stream.DisposeAsync().ConfigureAwait(false);
                 throw new XmppTimeoutException(
-                    $"The server of '{domain}' did not complete the negotiation within {Options.NegotiationTimeout.TotalSeconds:0.#} s.", error);
+                    $"The server of '{domain}' ({stream.Transport.Remote}) did not complete the negotiation within " +
+                    $"{Options.NegotiationTimeout.TotalSeconds:0.#} s (stalled at: {stream.Stage}).", error);
             }
             catch
             {
@@ -271,7 +285,8 @@ public sealed partial class XmppClient
                 if (reconnect)
                 {
                     var stop = _reconnectStop.Token;
-                    _reconnectLoop = Task.Run(() => ReconnectLoopAsync(error!, stop), CancellationToken.None);
+                    var carried = CarriedBackoff();
+                    _reconnectLoop = Task.Run(() => ReconnectLoopAsync(error!, carried, stop), CancellationToken.None);
                 }
             }
         }

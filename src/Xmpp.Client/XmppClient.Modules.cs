@@ -75,6 +75,21 @@ public sealed partial class XmppClient
         }
     }
 
+    /// <summary>
+    /// Tells the modules, on the event task, that a new session replaces the previous one (not resumed): called before
+    /// the new session's read loop starts, so it runs after everything the old session received and before the new one's.
+    /// </summary>
+    private void ModulesNewSession() =>
+        _events.Post(nameof(XmppModule.OnNewSession), () =>
+        {
+            foreach (var module in _modules)
+            {
+                module.OnNewSession();
+            }
+
+            return ValueTask.CompletedTask;
+        });
+
     private async Task ModulesStartAsync(CancellationToken cancellationToken)
     {
         foreach (var module in _modules)

@@ -15,6 +15,8 @@ public sealed partial class XmppClient
     private Exception? _endedDuringActivation;
     private CancellationTokenSource? _activation;
     private Jid? _lastBoundJid;
+    private int _backoffStep;
+    private long _establishedAt;
 
     /// <summary>The stanzas kept for acknowledgement or queued while reconnecting (for tests).</summary>
     internal OutboundQueue Outbound => _outbound;
@@ -27,12 +29,25 @@ public sealed partial class XmppClient
     /// </summary>
     public event EventHandler<XmppReconnectedEventArgs>? Reconnected;
 
-    private async Task ReconnectLoopAsync(Exception cause, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reconnects until a session is open, the failure is final, or <see cref="XmppClientOptions.MaxReconnectAttempts"/>
+    /// attempts (counted per outage) failed. Every attempt waits first (<see cref="ReconnectPolicy.Delay"/>).
+    /// </summary>
+    /// <param name="cause">Why the previous session ended.</param>
+    /// <param name="carried">The backoff step to continue from (0 to start again; see <see cref="ReconnectPolicy.StablePeriod"/>).</param>
+    /// <param name="cancellationToken">Stops the loop (disconnect or dispose).</param>
+    private async Task ReconnectLoopAsync(Exception cause, int carried, CancellationToken cancellationToken)
     {
         var redirect = cause is XmppStreamErrorException { Condition: StreamErrorCondition.SeeOtherHost, OtherHost: { } host }
             ? host
             : _streamManagement.Location;
         var last = cause;
+        if (carried > 0)
+        {
+            SessionLog.BackoffContinued(_logger, _time.GetElapsedTime(_establishedAt).TotalSeconds,
+                ReconnectPolicy.StablePeriod(Options).TotalSeconds, carried + 1);
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             if (Options.MaxReconnectAttempts is { } max && attempt > max)
@@ -41,12 +56,13 @@ public sealed partial class XmppClient
                 return;
             }
 
-            var delay = ReconnectPolicy.Delay(attempt, Options, Random.Shared);
+            var step = carried + attempt;
+            var delay = ReconnectPolicy.Delay(step, Options, Random.Shared);
             SessionLog.ReconnectAttempt(_logger, attempt, (long)delay.TotalMilliseconds);
             try
             {
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-                var (resumed, resent) = await ConnectSessionAsync(redirect, resume: true, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+                var (resumed, resent) = await ConnectSessionAsync(redirect, resume: true, step, cancellationToken).ConfigureAwait(false);
                 SessionLog.Reconnected(_logger, attempt, resumed, resent);
                 var args = new XmppReconnectedEventArgs(resumed, attempt, resent, cause);
                 _events.Post(nameof(Reconnected), () =>
@@ -75,6 +91,13 @@ public sealed partial class XmppClient
             }
         }
     }
+
+    /// <summary>
+    /// The backoff step a reconnection continues from: the one that opened the session that just ended when that
+    /// session did not live for <see cref="ReconnectPolicy.StablePeriod"/>, otherwise 0. Called under <c>_gate</c>.
+    /// </summary>
+    private int CarriedBackoff() =>
+        _time.GetElapsedTime(_establishedAt) < ReconnectPolicy.StablePeriod(Options) ? _backoffStep : 0;
 
     private void GiveUp(Exception error)
     {

@@ -25,6 +25,7 @@ public sealed partial class XmppClient : IAsyncDisposable
 {
     private readonly ILogger _logger;
     private readonly ITransportConnector _connector;
+    private readonly TimeProvider _time;
     private readonly object _gate = new();
     private readonly EventQueue _events;
     private XmppSession? _session;
@@ -34,13 +35,15 @@ public sealed partial class XmppClient : IAsyncDisposable
     /// <summary>Creates a client. Does no I/O: call <see cref="ConnectAsync"/> to connect.</summary>
     /// <param name="options">The account and connection settings.</param>
     /// <param name="loggerFactory">Where logs go; overrides <see cref="XmppClientOptions.LoggerFactory"/>.</param>
-    /// <exception cref="ArgumentException">The options are inconsistent (the message says which setting).</exception>
+    /// <exception cref="ArgumentException">A setting is out of range or inconsistent with another; <see cref="ArgumentException.ParamName"/>
+    /// names it and the message says what is allowed.</exception>
     public XmppClient(XmppClientOptions options, ILoggerFactory? loggerFactory = null)
         : this(options, loggerFactory, connector: null)
     {
     }
 
-    internal XmppClient(XmppClientOptions options, ILoggerFactory? loggerFactory, ITransportConnector? connector)
+    /// <summary>Creates a client with test seams: how it connects, and the clock of its reconnection backoff.</summary>
+    internal XmppClient(XmppClientOptions options, ILoggerFactory? loggerFactory, ITransportConnector? connector, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         OptionsValidator.Validate(options);
@@ -48,6 +51,7 @@ public sealed partial class XmppClient : IAsyncDisposable
         var factory = loggerFactory ?? options.LoggerFactory ?? NullLoggerFactory.Instance;
         _logger = factory.CreateLogger("Xmpp.Client");
         _connector = connector ?? new TcpConnector(options, factory.CreateLogger("Xmpp.Client.Net"));
+        _time = time ?? TimeProvider.System;
         _events = new EventQueue(options.MaxQueuedEvents, _logger);
         _iqSlots = new SemaphoreSlim(options.MaxPendingIqs, options.MaxPendingIqs);
         _outbound = new OutboundQueue(options.MaxUnacknowledgedStanzas);

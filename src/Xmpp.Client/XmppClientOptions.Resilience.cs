@@ -33,16 +33,23 @@ public sealed partial record XmppClientOptions
     public bool AutoReconnect { get; init; } = true;
 
     /// <summary>
-    /// The delay before the second reconnection attempt (the first is immediate); each further attempt waits twice as
-    /// long, up to <see cref="ReconnectMaxDelay"/>, with random jitter of up to half the delay. 1 second by default.
+    /// The reconnection backoff. The first attempt waits a random time of up to this delay (so that many clients
+    /// dropped together, by a server restart, do not come back together); the second waits this delay, each further
+    /// one twice as long, up to <see cref="ReconnectMaxDelay"/>, each with random jitter of up to half the delay.
+    /// A session that drops within a minute (or <see cref="ReconnectMaxDelay"/>, if longer) of being opened by a
+    /// reconnection does not start the backoff again: the next reconnection continues where that one stopped, so a
+    /// server that drops every login at once is not hammered. Must be positive and not longer than
+    /// <see cref="ReconnectMaxDelay"/>. 1 second by default.
     /// </summary>
     public TimeSpan ReconnectMinDelay { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The longest delay between two reconnection attempts. 1 minute by default.</summary>
+    /// <summary>The longest delay between two reconnection attempts; finite (to stop reconnecting, switch
+    /// <see cref="AutoReconnect"/> off or set <see cref="MaxReconnectAttempts"/>). 1 minute by default.</summary>
     public TimeSpan ReconnectMaxDelay { get; init; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>How many reconnection attempts are made before the client gives up and reports
-    /// <see cref="XmppClientState.Disconnected"/>; <see langword="null"/> (the default) never gives up.</summary>
+    /// <summary>How many reconnection attempts in a row may fail before the client gives up and reports
+    /// <see cref="XmppClientState.Disconnected"/> (counted again after each successful reconnection);
+    /// <see langword="null"/> (the default) never gives up.</summary>
     public int? MaxReconnectAttempts { get; init; }
 
     /// <summary>
@@ -68,7 +75,7 @@ public sealed partial record XmppClientOptions
     /// <summary>
     /// How long the server has to answer the ping before the connection is considered dead and dropped (then
     /// reconnected). A dead peer is therefore noticed within <see cref="PingInterval"/> + <see cref="PingTimeout"/>.
-    /// 30 seconds by default.
+    /// Finite (to stop dead-peer detection, switch <see cref="PingInterval"/> off). 30 seconds by default.
     /// </summary>
     public TimeSpan PingTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -3,7 +3,8 @@ using System.Text;
 namespace Xmpp.Client;
 
 /// <summary>
-/// No connection to the server could be opened. <see cref="Attempts"/> lists each endpoint tried (from DNS SRV
+/// No connection to the server could be opened, or what answered was not an XMPP server (a web server, another
+/// service, a direct-TLS port spoken to in plain text). <see cref="Attempts"/> lists each endpoint tried (from DNS SRV
 /// records or the fallback) and why it failed; check the domain's DNS records, the network, or set
 /// <see cref="XmppClientOptions.Host"/> and <see cref="XmppClientOptions.Port"/>.
 /// </summary>

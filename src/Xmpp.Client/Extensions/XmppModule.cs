@@ -7,9 +7,9 @@ namespace Xmpp.Client.Extensions;
 /// with <see cref="XmppClientOptions.Modules"/> and reached through a property of <see cref="XmppClient"/>.
 /// </summary>
 /// <remarks>
-/// Modules use the same surface as applications (sending, IQ requests and handlers) plus three hooks, all called in
-/// stream order: each received stanza before the public events, each stanza about to be sent, and the start of each
-/// session.
+/// Modules use the same surface as applications (sending, IQ requests and handlers) plus four hooks, all called in
+/// stream order: each received stanza before the public events, each stanza about to be sent, a new (not resumed)
+/// session, and the start of each session.
 /// </remarks>
 public abstract class XmppModule
 {
@@ -32,6 +32,15 @@ public abstract class XmppModule
 
     /// <summary>Sees each stanza about to be sent (on the sender's thread), and may add payloads to it.</summary>
     internal virtual void OnSending(Stanza stanza)
+    {
+    }
+
+    /// <summary>
+    /// Runs on the event task when a session starts that is not the resumption of the previous one: after every
+    /// stanza the previous session received, before the first of the new one. What the module learned from the server
+    /// during the previous session (who was available, what was pushed) may be out of date.
+    /// </summary>
+    internal virtual void OnNewSession()
     {
     }
 

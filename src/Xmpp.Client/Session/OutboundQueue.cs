@@ -159,7 +159,7 @@ internal sealed class OutboundQueue : IDisposable
     /// Applies an acknowledgement <c>h</c> (XEP-0198 §4): the server has handled that many stanzas of this session,
     /// counted modulo 2^32; the newly acknowledged ones are dropped. Returns how many.
     /// </summary>
-    /// <exception cref="XmppException">The server acknowledges more stanzas than were sent.</exception>
+    /// <exception cref="HandledCountTooHighException">The server acknowledges more stanzas than were sent.</exception>
     /// <param name="h">The server's count.</param>
     /// <param name="owner">The writer of the session the acknowledgement arrived on; ignored (0) when that session is over.</param>
     public int Acknowledge(uint h, object owner)
@@ -170,17 +170,31 @@ internal sealed class OutboundQueue : IDisposable
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="h"/> fits what was sent on the stream-management session, which is <paramref name="sent"/>
+    /// stanzas (modulo 2^32): a count no higher than that and no lower than the last acknowledged one.
+    /// </summary>
+    public bool Fits(uint h, out uint sent)
+    {
+        lock (_lock)
+        {
+            sent = unchecked(_acked + (uint)_written);
+            return StreamManagementCounter.Difference(h, _acked) <= (uint)_written;
+        }
+    }
+
     /// <summary>Applies an acknowledgement for the stanzas written since the last one (see the other overload).</summary>
+    /// <exception cref="HandledCountTooHighException">The server acknowledges more stanzas than were sent.</exception>
     public int Acknowledge(uint h)
     {
         lock (_lock)
         {
-            var count = StreamManagementCounter.Difference(h, _acked);
-            if (count > (uint)_written)
+            if (!Fits(h, out var sent))
             {
-                throw new XmppException(
-                    $"The server acknowledged {h} stanzas, but only {unchecked(_acked + (uint)_written)} were sent on this stream.");
+                throw new HandledCountTooHighException(h, sent);
             }
+
+            var count = StreamManagementCounter.Difference(h, _acked);
 
             _acked = h;
             _written -= (int)count;

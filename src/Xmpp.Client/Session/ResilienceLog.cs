@@ -43,4 +43,7 @@ internal static partial class SessionLog
 
     [LoggerMessage(1212, LogLevel.Debug, "A keepalive could not be sent")]
     public static partial void KeepAliveFailed(ILogger logger, Exception error);
+
+    [LoggerMessage(1230, LogLevel.Warning, "The session lasted {Seconds:0.#} s, less than the {StableSeconds:0.#} s of a stable one: the reconnection backoff continues at step {Step}")]
+    public static partial void BackoffContinued(ILogger logger, double seconds, double stableSeconds, int step);
 }

@@ -12,11 +12,16 @@ namespace Xmpp.Client.Session;
 internal sealed class StreamManagementNegotiator
 {
     private readonly StreamManagementState _state;
+    private readonly OutboundQueue _outbound;
     private readonly ILogger _logger;
 
-    public StreamManagementNegotiator(StreamManagementState state, ILogger logger)
+    /// <param name="state">What the client remembers of its stream-management session.</param>
+    /// <param name="outbound">What was sent on it (to check the server's count on resumption).</param>
+    /// <param name="logger">Where the outcome is logged.</param>
+    public StreamManagementNegotiator(StreamManagementState state, OutboundQueue outbound, ILogger logger)
     {
         _state = state;
+        _outbound = outbound;
         _logger = logger;
     }
 
@@ -49,6 +54,8 @@ internal sealed class StreamManagementNegotiator
     /// Asks to resume the previous session. Returns the number of our stanzas the server handled (its <c>h</c>) and
     /// whether it resumed; on failure the <c>h</c> is the one the server may include in <c>&lt;failed/&gt;</c>.
     /// </summary>
+    /// <exception cref="XmppStreamErrorException">The server resumed with a count higher than what was sent: the
+    /// client ended the stream (XEP-0198 §5) and forgot the session, so the next connection starts a new one.</exception>
     public async Task<(bool Resumed, uint? Handled)> ResumeAsync(XmppStream stream, List<XmppElement> early, CancellationToken cancellationToken)
     {
         var previous = _state.ResumptionId ?? throw new InvalidOperationException("There is no session to resume.");
@@ -60,6 +67,12 @@ internal sealed class StreamManagementNegotiator
         uint? handled = StreamManagementCounter.TryParse(answer.GetAttribute("h"), out var h) ? h : null;
         if (answer.Name == "resumed" && handled is not null)
         {
+            if (!_outbound.Fits(h, out var sent))
+            {
+                _state.Forget();
+                throw await new HandledCountTooHighException(h, sent).FailStreamAsync(stream, cancellationToken).ConfigureAwait(false);
+            }
+
             SessionLog.StreamManagementResumed(_logger, previous, h);
             return (true, handled);
         }

@@ -28,10 +28,11 @@ internal sealed class StreamNegotiator
     /// <param name="stream">The connected stream.</param>
     /// <param name="tls">How to check the server's certificate.</param>
     /// <param name="streamManagement">The client's XEP-0198 state, or <see langword="null"/> when it is switched off.</param>
+    /// <param name="outbound">The stanzas sent and not yet acknowledged (a resumption's count is checked against them).</param>
     /// <param name="resumeAs">The JID of the session to resume, or <see langword="null"/> for a new session.</param>
     /// <param name="cancellationToken">Cancels the negotiation.</param>
     public async Task<NegotiatedSession> NegotiateAsync(XmppStream stream, TlsClientSettings tls, StreamManagementState? streamManagement,
-        Jid? resumeAs, CancellationToken cancellationToken)
+        OutboundQueue outbound, Jid? resumeAs, CancellationToken cancellationToken)
     {
         var domain = _options.Jid.Domain;
         var features = await stream.OpenAsync(domain, from: null, cancellationToken).ConfigureAwait(false);
@@ -45,17 +46,19 @@ internal sealed class StreamNegotiator
             throw new XmppTlsException($"The server of '{domain}' requires TLS, but TlsMode is Disabled.");
         }
 
+        stream.Stage = "SASL authentication";
         var authenticator = new SaslAuthenticator(_options, _logger);
         var mechanism = await authenticator.AuthenticateAsync(stream, features, cancellationToken).ConfigureAwait(false);
         features = await stream.OpenAsync(domain, AccountFrom(stream), cancellationToken).ConfigureAwait(false);
 
         var early = new List<XmppElement>();
         var sm = streamManagement is not null && StreamManagementNegotiator.IsOffered(features)
-            ? new StreamManagementNegotiator(streamManagement, _logger)
+            ? new StreamManagementNegotiator(streamManagement, outbound, _logger)
             : null;
         uint? serverHandled = null;
         if (sm is not null && resumeAs is { } previous && streamManagement!.ResumptionId is not null)
         {
+            stream.Stage = "stream management resumption";
             var (resumed, handled) = await sm.ResumeAsync(stream, early, cancellationToken).ConfigureAwait(false);
             if (resumed)
             {
@@ -71,8 +74,10 @@ internal sealed class StreamNegotiator
             serverHandled = handled;
         }
 
+        stream.Stage = "resource binding";
         var binder = new ResourceBinder(_options, _logger);
         var bound = await binder.BindAsync(stream, features, cancellationToken).ConfigureAwait(false);
+        stream.Stage = "enabling stream management";
         var enabled = sm is not null && await sm.EnableAsync(stream, early, cancellationToken).ConfigureAwait(false);
         if (!enabled)
         {
@@ -99,6 +104,7 @@ internal sealed class StreamNegotiator
                 "Use a server that supports TLS (or, for a test server on loopback only, TlsMode.Disabled).");
         }
 
+        stream.Stage = "STARTTLS";
         await stream.WriteAsync(new XmppElement("starttls", Namespaces.Tls), cancellationToken).ConfigureAwait(false);
         var answer = await stream.ReadElementAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new XmppConnectionLostException("The server closed the stream in answer to STARTTLS.");
@@ -109,6 +115,7 @@ internal sealed class StreamNegotiator
                 : $"The server answered STARTTLS with an unexpected <{answer.Name}/>; the connection was closed.");
         }
 
+        stream.Stage = "the TLS handshake";
         await stream.Transport.UpgradeToTlsAsync(tls, cancellationToken).ConfigureAwait(false);
         var ssl = stream.Transport.Tls!;
         SessionLog.TlsEstablished(_logger, stream.Transport.Remote, ssl.SslProtocol, ssl.NegotiatedCipherSuite.ToString());

@@ -23,16 +23,13 @@ internal sealed partial class XmppSession
                 {
                     count = _settings.Outbound.Acknowledge(h, Writer);
                 }
-                catch (XmppException error)
+                catch (HandledCountTooHighException error)
                 {
-                    // XEP-0198 §4: a count higher than what was sent ends the stream.
-                    var condition = new XmppElement("handled-count-too-high", Namespaces.StreamManagement)
-                        .SetAttribute("h", StreamManagementCounter.Format(h));
+                    // XEP-0198 §5: a count higher than what was sent ends the stream, and the session is not resumed.
                     Writer.Close();
                     await Writer.DrainAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
-                    await _stream.FailAsync(StreamErrorCondition.UndefinedCondition, cancellationToken, condition).ConfigureAwait(false);
                     _settings.StreamManagement.Forget();
-                    throw new XmppStreamErrorException(StreamErrorCondition.UndefinedCondition, error.Message, sentByClient: true, innerException: error);
+                    throw await error.FailStreamAsync(_stream, cancellationToken).ConfigureAwait(false);
                 }
 
                 if (_logger.IsEnabled(LogLevel.Debug))

@@ -37,6 +37,12 @@ internal sealed class XmppStream : IAsyncDisposable
     public XmlStreamHeader? ServerHeader { get; private set; }
 
     /// <summary>
+    /// What the negotiation is waiting for (such as <c>the TLS handshake</c>), set by the stream and the negotiator as
+    /// they go, for the error when the server stops answering.
+    /// </summary>
+    public string Stage { get; set; } = "the stream header";
+
+    /// <summary>
     /// Opens (or, after STARTTLS or SASL, restarts) the stream: sends our header and reads the server's header and
     /// its <c>&lt;stream:features/&gt;</c>.
     /// </summary>
@@ -64,7 +70,8 @@ internal sealed class XmppStream : IAsyncDisposable
         await FlushAsync(cancellationToken).ConfigureAwait(false);
         SessionLog.StreamOpened(_logger, domain);
 
-        ServerHeader = await ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
+        Stage = "the stream header";
+        ServerHeader = await ReadHeaderAsync(domain, cancellationToken).ConfigureAwait(false);
         if (!IsVersionOneOrLater(ServerHeader.Version))
         {
             await FailAsync(StreamErrorCondition.UnsupportedVersion, cancellationToken).ConfigureAwait(false);
@@ -72,6 +79,7 @@ internal sealed class XmppStream : IAsyncDisposable
                 $"The server speaks XMPP version '{ServerHeader.Version ?? "0.9"}'; version 1.0 or later is required.", sentByClient: true);
         }
 
+        Stage = "the stream features";
         var features = await ReadElementAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new XmppConnectionLostException("The server closed the stream instead of sending its stream features.");
         if (features.Name != "features" || features.Namespace != Namespaces.Streams)
@@ -222,7 +230,12 @@ internal sealed class XmppStream : IAsyncDisposable
 
     public ValueTask DisposeAsync() => Transport.DisposeAsync();
 
-    private async ValueTask<XmlStreamHeader> ReadHeaderAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the server's stream header. What cannot start an XML stream, as the first thing received on the
+    /// connection, means the endpoint is not an XMPP server (a web server, another service, a TLS port spoken to in
+    /// plain text): the error names the endpoint, with the parser's detail as the attempt's error.
+    /// </summary>
+    private async ValueTask<XmlStreamHeader> ReadHeaderAsync(string domain, CancellationToken cancellationToken)
     {
         try
         {
@@ -231,11 +244,17 @@ internal sealed class XmppStream : IAsyncDisposable
         catch (XmppXmlException error)
         {
             await FailAsync(error.Condition, cancellationToken).ConfigureAwait(false);
+            if (ServerHeader is null)
+            {
+                throw new XmppConnectException(domain,
+                    [new XmppConnectAttempt(Transport.Remote, $"did not answer like an XMPP server ({error.Message})", error)]);
+            }
+
             throw new XmppStreamErrorException(error.Condition, error.Message, sentByClient: true, innerException: error);
         }
         catch (Exception error) when (error is IOException or ObjectDisposedException)
         {
-            throw new XmppConnectionLostException("The server closed the connection before opening its stream.", error);
+            throw new XmppConnectionLostException($"{Transport.Remote} closed the connection before opening its stream.", error);
         }
     }
 

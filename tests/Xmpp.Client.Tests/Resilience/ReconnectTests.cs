@@ -231,20 +231,6 @@ public class ReconnectTests
         }
     }
 
-    [Fact]
-    public void Backoff_doubles_from_the_minimum_up_to_the_maximum_with_jitter()
-    {
-        var options = TestClients.Options() with { ReconnectMinDelay = TimeSpan.FromSeconds(1), ReconnectMaxDelay = TimeSpan.FromSeconds(10) };
-        var random = new Random(42);
-        Assert.Equal(TimeSpan.Zero, Session.ReconnectPolicy.Delay(1, options, random));
-        for (var attempt = 2; attempt < 40; attempt++)
-        {
-            var ceiling = Math.Min(10_000, 1_000 * Math.Pow(2, attempt - 2));
-            var delay = Session.ReconnectPolicy.Delay(attempt, options, random).TotalMilliseconds;
-            Assert.InRange(delay, ceiling / 2, ceiling);
-        }
-    }
-
     /// <summary>
     /// Sends the presence on which each test server ends the connection (a drop, a stream error). The end can overtake
     /// the completion of that very send, which then reports that the session closed under it: the right answer for a

@@ -80,7 +80,8 @@ public class ResumptionTests
         Assert.Equal(3, queue.Acknowledge(1));
         Assert.Equal(1, queue.Count);
         Assert.Equal(1u, queue.Acknowledged);
-        Assert.Throws<XmppException>(() => queue.Acknowledge(3));
+        var tooHigh = Assert.Throws<Xmpp.Client.Session.HandledCountTooHighException>(() => queue.Acknowledge(3));
+        Assert.Equal((3u, 2u), (tooHigh.Handled, tooHigh.Sent));
         Assert.Equal(1, queue.Acknowledge(2));
         Assert.Equal(0, queue.Count);
     }

@@ -150,10 +150,16 @@ public class ScramMechanismTests
     [Theory]
     [InlineData("0")]
     [InlineData("4095")]
+    [InlineData("1000001")]
     [InlineData("10000001")]
+    [InlineData("2147483647")]
     [InlineData("-4096")]
     [InlineData("99999999999")]
     [InlineData("four")]
+    [InlineData("")]
+    [InlineData("+4096")]
+    [InlineData(" 4096")]
+    [InlineData("4096.0")]
     public void Iteration_count_out_of_bounds_is_rejected(string iterations)
     {
         var scram = Rfc5802Client();
@@ -163,7 +169,8 @@ public class ScramMechanismTests
             () => scram.RespondToChallenge(Utf8($"r=fyko+d2lbbFgONRv9qkxdawL3rfc,s=QSXCR+Q6sek8bf92,i={iterations}")));
 
         Assert.Equal(SaslFailureCondition.InvalidServerResponse, e.Condition);
-        Assert.Contains("iteration count", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"iteration count '{iterations}'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("between 4096 and 1000000:", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]

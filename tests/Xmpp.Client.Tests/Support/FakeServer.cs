@@ -70,6 +70,13 @@ internal sealed class FakeServer : IAsyncDisposable
         await _stream.FlushAsync().ConfigureAwait(false);
     }
 
+    /// <summary>Sends raw bytes (for what XML text cannot carry, such as invalid UTF-8).</summary>
+    public async Task SendBytesAsync(byte[] bytes)
+    {
+        await _stream.WriteAsync(bytes).ConfigureAwait(false);
+        await _stream.FlushAsync().ConfigureAwait(false);
+    }
+
     /// <summary>Answers STARTTLS: sends proceed and runs the server side of the TLS handshake.</summary>
     public async Task ProceedWithTlsAsync(X509Certificate2 certificate)
     {

@@ -31,10 +31,11 @@ internal static class TestClients
         AckRequestInterval = Timeout.InfiniteTimeSpan,
     };
 
-    public static (XmppClient Client, FakeConnector Connector) Create(Func<FakeServer, Task> script, XmppClientOptions? options = null, ILoggerFactory? logs = null)
+    public static (XmppClient Client, FakeConnector Connector) Create(
+        Func<FakeServer, Task> script, XmppClientOptions? options = null, ILoggerFactory? logs = null, TimeProvider? clock = null)
     {
         var connector = new FakeConnector(script);
-        return (new XmppClient(options ?? Options(), logs, connector), connector);
+        return (new XmppClient(options ?? Options(), logs, connector, clock), connector);
     }
 
     /// <summary>A client logged in to a fake server that then runs <paramref name="afterLogin"/>.</summary>

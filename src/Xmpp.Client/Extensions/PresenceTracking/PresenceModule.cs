@@ -12,9 +12,11 @@ namespace Xmpp.Client.Extensions.PresenceTracking;
 /// Tracking: every available presence received is recorded per contact (bare JID) and resource, until an unavailable
 /// presence or a presence error from that resource (an error from the bare JID removes all of the contact's resources).
 /// The account's own resources are tracked like any contact's, under its own bare JID. When the session ends the table
-/// is cleared, without <see cref="ContactPresenceChanged"/> events (watch <see cref="XmppClient.StateChanged"/>), and
-/// while the client is not connected the reading members report nobody available; after the next initial presence the
-/// server sends the contacts' presence again.
+/// is cleared, and so it is when a reconnection could not resume the session (a new session starts, see
+/// <see cref="XmppClient.Reconnected"/>), in both cases without <see cref="ContactPresenceChanged"/> events (watch
+/// <see cref="XmppClient.StateChanged"/>). While the client is not connected the reading members report nobody
+/// available; after the next initial presence the server sends the contacts' presence again. A resumed session keeps
+/// the table: the server delivers what changed in the meantime.
 /// </para>
 /// <para>
 /// The events are raised on the client's event task, in stream order, before <see cref="XmppClient.PresenceReceived"/>
@@ -167,6 +169,12 @@ public sealed partial class PresenceModule : XmppModule
 
     private ValueTask RaiseAsync(Func<SubscriptionEventArgs, Task>? handlers, string name, Jid from, Presence presence) =>
         EventInvoker.InvokeAsync(handlers, new SubscriptionEventArgs(from, presence), Client.Logger, name);
+
+    /// <summary>
+    /// A session that is not a resumption starts: the server sends every contact's presence again after the initial
+    /// presence, and whoever went offline while the client was away would otherwise stay available.
+    /// </summary>
+    internal override void OnNewSession() => _table.Clear();
 
     private void OnStateChanged(object? sender, XmppClientStateChangedEventArgs e)
     {
