@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Xmpp.Client.Internal;
 
 namespace Xmpp.Client.Session;
 
@@ -8,14 +9,9 @@ namespace Xmpp.Client.Session;
 /// </summary>
 internal static partial class RemoteLog
 {
-    private const int MaxQuoted = 100;
-
     [LoggerMessage(1400, LogLevel.Warning, "Dropped a <{Kind}/> with id {Id}: its 'from' '{From}' is not a valid JID (it is not treated as coming from the server)")]
     private static partial void InvalidFromCore(ILogger logger, string kind, string id, string from);
 
     public static void InvalidFrom(ILogger logger, string kind, string? id, string from) =>
-        InvalidFromCore(logger, kind, Quote(id ?? "(none)"), Quote(from));
-
-    /// <summary>At most <see cref="MaxQuoted"/> characters of a remote string.</summary>
-    internal static string Quote(string text) => text.Length <= MaxQuoted ? text : string.Concat(text.AsSpan(0, MaxQuoted), "…");
+        InvalidFromCore(logger, kind, RemoteText.Quote(id ?? "(none)"), RemoteText.Quote(from));
 }

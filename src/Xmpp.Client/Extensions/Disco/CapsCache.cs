@@ -187,13 +187,14 @@ internal sealed class CapsCache
             return null;
         }
 
+        var covered = CapsHash.CoveredPart(info);
         lock (_gate)
         {
-            Remember((caps.Hash, caps.Ver), info);
+            Remember((caps.Hash, caps.Ver), covered);
         }
 
         DiscoLog.Verified(_logger, caps.Ver, jid);
-        return info;
+        return covered;
     }
 
     private void MarkFailed(Jid jid, EntityCapabilities caps)
