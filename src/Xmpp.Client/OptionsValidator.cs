@@ -43,6 +43,11 @@ internal static class OptionsValidator
             throw new ArgumentException("XmppClientOptions.MaxPendingIqs and MaxQueuedEvents must be at least 1.", nameof(options));
         }
 
+        if (options.MaxTrackedResources < 1 || options.MaxTrackedResourcesPerContact < 1)
+        {
+            throw new ArgumentException("XmppClientOptions.MaxTrackedResources and MaxTrackedResourcesPerContact must be at least 1.", nameof(options));
+        }
+
         if (options.SaslMechanisms is { Count: 0 })
         {
             throw new ArgumentException("XmppClientOptions.SaslMechanisms must name at least one mechanism, or be null for all.", nameof(options));
