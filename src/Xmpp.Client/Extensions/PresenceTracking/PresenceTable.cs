@@ -1,3 +1,4 @@
+using Xmpp.Client.Internal;
 using Xmpp.Client.Stanzas;
 
 namespace Xmpp.Client.Extensions.PresenceTracking;
@@ -21,25 +22,13 @@ internal sealed class PresenceTable
     /// <summary>The byte budget the client allows per resource it may track.</summary>
     internal const int BytesPerResource = 512;
 
-    // Rough managed sizes: a ResourcePresence, its dictionary slot and string headers; a contact's dictionary.
-    private const int EntryOverhead = 128;
-    private const int ContactOverhead = 160;
-
     private readonly object _gate = new();
-    private readonly Dictionary<Jid, Dictionary<Jid, ResourcePresence>> _contacts = [];
-    private readonly int _maxPerContact;
-    private readonly int _maxResources;
-    private readonly long _maxBytes;
+    private readonly BoundedContactMap<ResourcePresence> _map;
     private long _sequence;
-    private int _count;
-    private long _bytes;
-    private bool _refused;
 
     public PresenceTable(int maxPerContact, int maxResources, long maxBytes)
     {
-        _maxPerContact = maxPerContact;
-        _maxResources = maxResources;
-        _maxBytes = maxBytes;
+        _map = new BoundedContactMap<ResourcePresence>(static (_, entry) => 2L * (entry.Status?.Length ?? 0), maxPerContact, maxResources, maxBytes);
     }
 
     /// <summary>The resources tracked.</summary>
@@ -49,7 +38,7 @@ internal sealed class PresenceTable
         {
             lock (_gate)
             {
-                return _count;
+                return _map.Count;
             }
         }
     }
@@ -61,7 +50,7 @@ internal sealed class PresenceTable
         {
             lock (_gate)
             {
-                return _bytes;
+                return _map.Bytes;
             }
         }
     }
@@ -70,55 +59,24 @@ internal sealed class PresenceTable
     public PresenceUpdate Set(Jid from, PresenceShow show, string? status, sbyte priority, DateTimeOffset receivedAt)
     {
         status = Shorten(status);
-        var bare = from.Bare;
         lock (_gate)
         {
-            var known = _contacts.TryGetValue(bare, out var resources);
-            if (known && resources!.TryGetValue(from, out var previous))
+            var entry = new ResourcePresence(from, show, status, priority, receivedAt, ++_sequence);
+            var lean = status is null ? null : new ResourcePresence(from, show, null, priority, receivedAt, entry.Sequence);
+            if (_map.TryGet(from, out _))
             {
-                // Same JID, so no new entry; without its status it is never larger than the one it replaces.
-                var growth = Size(from, status) - Size(from, previous.Status);
-                var kept = _bytes + growth <= _maxBytes ? status : null;
-                return new(Store(resources, New(from, show, kept, priority, receivedAt), previous), []);
-            }
-
-            resources ??= [];
-            var evicted = new List<ResourcePresence>();
-            if (resources.Count >= _maxPerContact)
-            {
-                evicted.Add(EvictOldest(resources));
-            }
-
-            var contactCost = known ? 0 : ContactSize(bare);
-            while (!Fits(contactCost + Size(from, status)) && resources.Count > 0)
-            {
-                evicted.Add(EvictOldest(resources));
-            }
-
-            if (!Fits(contactCost + Size(from, status)))
-            {
-                status = null;
-            }
-
-            if (!Fits(contactCost + Size(from, status)))
-            {
-                if (known && resources.Count == 0)
+                if (!_map.Set(from, entry, out _, out _))
                 {
-                    RemoveContactEntry(bare);
+                    // Same JID, so no new entry; without its status it is never larger than the one it replaces.
+                    entry = lean!;
+                    _map.Set(from, entry, out _, out _);
                 }
 
-                var first = !_refused;
-                _refused = true;
-                return new(null, evicted, first);
+                return new(entry, []);
             }
 
-            if (!known)
-            {
-                _contacts.Add(bare, resources);
-                _bytes += contactCost;
-            }
-
-            return new(Store(resources, New(from, show, status, priority, receivedAt), previous: null), evicted);
+            var added = _map.Set(from, entry, out var evicted, out var first, lean);
+            return new(added && _map.TryGet(from, out var kept) ? kept : null, evicted, first);
         }
     }
 
@@ -127,18 +85,7 @@ internal sealed class PresenceTable
     {
         lock (_gate)
         {
-            if (!_contacts.TryGetValue(from.Bare, out var resources) || !resources.Remove(from, out var gone))
-            {
-                return false;
-            }
-
-            Forgot(gone);
-            if (resources.Count == 0)
-            {
-                RemoveContactEntry(from.Bare);
-            }
-
-            return true;
+            return _map.Remove(from, out _);
         }
     }
 
@@ -147,19 +94,7 @@ internal sealed class PresenceTable
     {
         lock (_gate)
         {
-            if (!_contacts.TryGetValue(bare, out var resources))
-            {
-                return [];
-            }
-
-            ResourcePresence[] gone = [.. resources.Values];
-            foreach (var entry in gone)
-            {
-                Forgot(entry);
-            }
-
-            RemoveContactEntry(bare);
-            return gone;
+            return _map.RemoveContact(bare);
         }
     }
 
@@ -167,10 +102,7 @@ internal sealed class PresenceTable
     {
         lock (_gate)
         {
-            _contacts.Clear();
-            _count = 0;
-            _bytes = 0;
-            _refused = false;
+            _map.Clear();
         }
     }
 
@@ -178,7 +110,7 @@ internal sealed class PresenceTable
     {
         lock (_gate)
         {
-            return _contacts.ContainsKey(bare);
+            return _map.ContainsContact(bare);
         }
     }
 
@@ -188,12 +120,7 @@ internal sealed class PresenceTable
         ResourcePresence[] resources;
         lock (_gate)
         {
-            if (!_contacts.TryGetValue(bare, out var entries))
-            {
-                return [];
-            }
-
-            resources = [.. entries.Values];
+            resources = _map.Values(bare);
         }
 
         Array.Sort(resources, ResourceRanking.Instance);
@@ -204,7 +131,7 @@ internal sealed class PresenceTable
     {
         lock (_gate)
         {
-            return _contacts.TryGetValue(bare, out var entries) ? entries.Values.Min(ResourceRanking.Instance) : null;
+            return _map.Values(bare).Min(ResourceRanking.Instance);
         }
     }
 
@@ -213,13 +140,9 @@ internal sealed class PresenceTable
     {
         lock (_gate)
         {
-            return [.. _contacts.Keys];
+            return _map.Contacts();
         }
     }
-
-    private static long ContactSize(Jid bare) => ContactOverhead + (2L * bare.ToString().Length);
-
-    private static long Size(Jid jid, string? status) => EntryOverhead + (2L * (jid.ToString().Length + (status?.Length ?? 0)));
 
     /// <summary>At most <see cref="MaxStatusLength"/> characters, never cutting a surrogate pair in two.</summary>
     private static string? Shorten(string? status)
@@ -231,44 +154,5 @@ internal sealed class PresenceTable
 
         var length = char.IsHighSurrogate(status[MaxStatusLength - 1]) ? MaxStatusLength - 1 : MaxStatusLength;
         return status[..length];
-    }
-
-    private ResourcePresence New(Jid from, PresenceShow show, string? status, sbyte priority, DateTimeOffset receivedAt) =>
-        new(from, show, status, priority, receivedAt, ++_sequence);
-
-    private bool Fits(long cost) => _count < _maxResources && _bytes + cost <= _maxBytes;
-
-    private ResourcePresence Store(Dictionary<Jid, ResourcePresence> resources, ResourcePresence entry, ResourcePresence? previous)
-    {
-        if (previous is not null)
-        {
-            Forgot(previous);
-        }
-
-        resources[entry.Jid] = entry;
-        _count++;
-        _bytes += Size(entry.Jid, entry.Status);
-        return entry;
-    }
-
-    /// <summary>Forgets the contact's least recently updated resource (the contact itself stays, even if now empty).</summary>
-    private ResourcePresence EvictOldest(Dictionary<Jid, ResourcePresence> resources)
-    {
-        var oldest = resources.Values.MinBy(entry => entry.Sequence)!;
-        resources.Remove(oldest.Jid);
-        Forgot(oldest);
-        return oldest;
-    }
-
-    private void Forgot(ResourcePresence entry)
-    {
-        _count--;
-        _bytes -= Size(entry.Jid, entry.Status);
-    }
-
-    private void RemoveContactEntry(Jid bare)
-    {
-        _contacts.Remove(bare);
-        _bytes -= ContactSize(bare);
     }
 }
