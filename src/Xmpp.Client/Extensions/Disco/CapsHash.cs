@@ -21,6 +21,16 @@ internal static partial class CapsHash
     /// <summary>Whether the hash function (by its IANA name, as in the caps 'hash' attribute) can be verified.</summary>
     public static bool IsSupported(string? hash) => hash is Sha1 or "sha-256" or "sha-384" or "sha-512";
 
+    /// <summary>The length of a verification string made with a supported hash function (its digest in base64).</summary>
+    public static int VerLength(string hash) => hash switch
+    {
+        Sha1 => 28,
+        "sha-256" => 44,
+        "sha-384" => 64,
+        "sha-512" => 88,
+        _ => throw new ArgumentException($"The caps hash function '{hash}' is not supported.", nameof(hash)),
+    };
+
     /// <summary>The verification string of <paramref name="info"/> with the hash function <paramref name="hash"/>.</summary>
     /// <exception cref="ArgumentException">The hash function is not supported.</exception>
     public static string Compute(DiscoInfo info, string hash = Sha1)
