@@ -49,7 +49,7 @@ internal sealed class StreamNegotiator
         var mechanism = await authenticator.AuthenticateAsync(stream, features, cancellationToken).ConfigureAwait(false);
         features = await stream.OpenAsync(domain, AccountFrom(stream), cancellationToken).ConfigureAwait(false);
 
-        var early = new List<XmppElement>();
+        var early = new EarlyElements(_options.MaxStanzaBytes);
         var sm = streamManagement is not null && StreamManagementNegotiator.IsOffered(features)
             ? new StreamManagementNegotiator(streamManagement, _logger)
             : null;
@@ -64,7 +64,7 @@ internal sealed class StreamNegotiator
                     StreamManagement = true,
                     Resumed = true,
                     ServerHandled = handled,
-                    EarlyElements = early,
+                    EarlyElements = early.Elements,
                 };
             }
 
@@ -83,7 +83,7 @@ internal sealed class StreamNegotiator
         {
             StreamManagement = enabled,
             ServerHandled = serverHandled,
-            EarlyElements = early,
+            EarlyElements = early.Elements,
         };
     }
 
