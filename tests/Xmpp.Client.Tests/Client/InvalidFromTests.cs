@@ -12,6 +12,7 @@ namespace Xmpp.Client.Tests.Client;
 public class InvalidFromTests
 {
     private const string Invalid = "@@invalid";
+    private const string Ping = "<iq type='get' id='ping' from='example.com'><ping xmlns='urn:xmpp:ping'/></iq>";
 
     [Theory]
     [InlineData(null)]
@@ -81,7 +82,7 @@ public class InvalidFromTests
     }
 
     [Fact]
-    public async Task An_iq_request_with_an_invalid_from_is_neither_handled_nor_answered()
+    public async Task A_roster_push_with_an_invalid_from_is_neither_applied_nor_answered()
     {
         await using var live = await LiveServer.StartAsync(XmppModules.Roster);
         var changes = 0;
@@ -92,10 +93,23 @@ public class InvalidFromTests
         };
 
         await live.Server.SendAsync($"<iq type='set' id='forged' from='{Invalid}'><query xmlns='jabber:iq:roster'><item jid='romeo@example.net'/></query></iq>");
-        var answer = await live.SendAndReadAsync("<iq type='get' id='ping' from='example.com'><ping xmlns='urn:xmpp:ping'/></iq>");
+        var answer = await live.SendAndReadAsync(Ping);
 
         Assert.Equal("ping", answer.GetAttribute("id"));
         Assert.Empty(live.Client.Roster.Items);
         Assert.Equal(0, changes);
+    }
+
+    [Fact]
+    public async Task A_block_list_push_with_an_invalid_from_is_neither_applied_nor_answered()
+    {
+        await using var live = await LiveServer.StartAsync(XmppModules.Blocking);
+        await live.SendAndReadAsync("<iq type='set' id='b0'><block xmlns='urn:xmpp:blocking'><item jid='iago@shakespeare.lit'/></block></iq>");
+
+        await live.Server.SendAsync($"<iq type='set' id='forged' from='{Invalid}'><unblock xmlns='urn:xmpp:blocking'/></iq>");
+        var answer = await live.SendAndReadAsync(Ping);
+
+        Assert.Equal("ping", answer.GetAttribute("id"));
+        Assert.Equal([Jid.Parse("iago@shakespeare.lit")], live.Client.Blocking.Blocked);
     }
 }
