@@ -76,6 +76,8 @@ internal static partial class OptionsValidator
         Timeout(options.IqTimeout, nameof(options.IqTimeout));
         AtLeast(options.MaxPendingIqs, 1, nameof(options.MaxPendingIqs));
         AtLeast(options.MaxQueuedEvents, 1, nameof(options.MaxQueuedEvents));
+        AtLeast(options.MaxTrackedResources, 1, nameof(options.MaxTrackedResources));
+        AtLeast(options.MaxTrackedResourcesPerContact, 1, nameof(options.MaxTrackedResourcesPerContact));
         if ((options.Modules & ~XmppModules.All) != 0)
         {
             throw OutOfRange(nameof(options.Modules), options.Modules, "must combine only the XmppModules flags.");

@@ -46,6 +46,8 @@ public sealed partial record XmppClientOptions
         builder.Append(", AnnounceOperatingSystem = ").Append(AnnounceOperatingSystem);
         builder.Append(", ClientType = ").Append(ClientType);
         builder.Append(", CapsNode = ").Append(CapsNode);
+        builder.Append(", MaxTrackedResources = ").Append(MaxTrackedResources);
+        builder.Append(", MaxTrackedResourcesPerContact = ").Append(MaxTrackedResourcesPerContact);
         return true;
     }
 }

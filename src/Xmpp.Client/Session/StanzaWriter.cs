@@ -115,12 +115,18 @@ internal sealed class StanzaWriter
 
     /// <summary>Writes an element that is not a stanza (stream management, keepalive): never counted.</summary>
     /// <exception cref="XmppConnectionLostException">The connection is gone.</exception>
-    public async ValueTask WriteAsync(XmppElement element, CancellationToken cancellationToken)
+    public ValueTask WriteAsync(XmppElement element, CancellationToken cancellationToken) => WriteAsync(() => element, cancellationToken);
+
+    /// <summary>Writes an element made by <paramref name="build"/> once it is its turn (so it can say what is true
+    /// then, such as the current count in an acknowledgement); never counted.</summary>
+    /// <exception cref="XmppConnectionLostException">The connection is gone.</exception>
+    public async ValueTask WriteAsync(Func<XmppElement> build, CancellationToken cancellationToken)
     {
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             ThrowIfClosed();
+            var element = build();
             await _stream.WriteAsync(element, _sessionLifetime).ConfigureAwait(false);
             Touch(element == AckRequest);
         }

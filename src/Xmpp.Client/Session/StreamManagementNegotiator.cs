@@ -7,7 +7,8 @@ namespace Xmpp.Client.Session;
 
 /// <summary>
 /// Enables (XEP-0198 §3) or resumes (§5) stream management on a stream whose negotiation is otherwise complete.
-/// Elements the server sends before its answer are kept for the read loop, not lost.
+/// Elements the server sends before its answer are kept for the read loop, not lost (up to the bound of
+/// <see cref="EarlyElements"/>; beyond it the stream ends with <c>resource-constraint</c>).
 /// </summary>
 internal sealed class StreamManagementNegotiator
 {
@@ -29,7 +30,7 @@ internal sealed class StreamManagementNegotiator
     public static bool IsOffered(XmppElement features) => features.Element("sm", Namespaces.StreamManagement) is not null;
 
     /// <summary>Asks for stream management with resumption; <see langword="true"/> when the server enabled it.</summary>
-    public async Task<bool> EnableAsync(XmppStream stream, List<XmppElement> early, CancellationToken cancellationToken)
+    public async Task<bool> EnableAsync(XmppStream stream, EarlyElements early, CancellationToken cancellationToken)
     {
         var enable = new XmppElement("enable", Namespaces.StreamManagement).SetAttribute("resume", "true");
         await stream.WriteAsync(enable, cancellationToken).ConfigureAwait(false);
@@ -56,7 +57,7 @@ internal sealed class StreamManagementNegotiator
     /// </summary>
     /// <exception cref="XmppStreamErrorException">The server resumed with a count higher than what was sent: the
     /// client ended the stream (XEP-0198 §5) and forgot the session, so the next connection starts a new one.</exception>
-    public async Task<(bool Resumed, uint? Handled)> ResumeAsync(XmppStream stream, List<XmppElement> early, CancellationToken cancellationToken)
+    public async Task<(bool Resumed, uint? Handled)> ResumeAsync(XmppStream stream, EarlyElements early, CancellationToken cancellationToken)
     {
         var previous = _state.ResumptionId ?? throw new InvalidOperationException("There is no session to resume.");
         var resume = new XmppElement("resume", Namespaces.StreamManagement)
@@ -87,7 +88,7 @@ internal sealed class StreamManagementNegotiator
         return (false, handled);
     }
 
-    private static async Task<XmppElement> ReadAnswerAsync(XmppStream stream, string success, List<XmppElement> early, CancellationToken cancellationToken)
+    private static async Task<XmppElement> ReadAnswerAsync(XmppStream stream, string success, EarlyElements early, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -98,7 +99,13 @@ internal sealed class StreamManagementNegotiator
                 return element;
             }
 
-            early.Add(element);
+            if (!early.TryAdd(element))
+            {
+                // Nothing legitimate comes in such numbers here: end the stream rather than buffer without bound.
+                var message = $"The server sent more than {early.Describe()} before answering the stream management request; the stream was closed.";
+                await stream.FailAsync(StreamErrorCondition.ResourceConstraint, cancellationToken).ConfigureAwait(false);
+                throw new XmppStreamErrorException(StreamErrorCondition.ResourceConstraint, message, sentByClient: true);
+            }
         }
     }
 

@@ -51,7 +51,7 @@ internal sealed class StreamNegotiator
         var mechanism = await authenticator.AuthenticateAsync(stream, features, cancellationToken).ConfigureAwait(false);
         features = await stream.OpenAsync(domain, AccountFrom(stream), cancellationToken).ConfigureAwait(false);
 
-        var early = new List<XmppElement>();
+        var early = new EarlyElements(_options.MaxStanzaBytes);
         var sm = streamManagement is not null && StreamManagementNegotiator.IsOffered(features)
             ? new StreamManagementNegotiator(streamManagement, outbound, _logger)
             : null;
@@ -67,7 +67,7 @@ internal sealed class StreamNegotiator
                     StreamManagement = true,
                     Resumed = true,
                     ServerHandled = handled,
-                    EarlyElements = early,
+                    EarlyElements = early.Elements,
                 };
             }
 
@@ -88,7 +88,7 @@ internal sealed class StreamNegotiator
         {
             StreamManagement = enabled,
             ServerHandled = serverHandled,
-            EarlyElements = early,
+            EarlyElements = early.Elements,
         };
     }
 

@@ -201,6 +201,14 @@ internal sealed partial class XmppSession : IAsyncDisposable
     private async ValueTask RouteAsync(XmppElement element, CancellationToken cancellationToken)
     {
         var stanza = StanzaFactory.FromElement(element);
+        if (stanza is not null && stanza.HasInvalidFrom)
+        {
+            // Not "no from" (the account's own server): nothing may answer a request, complete a wait or reach a
+            // handler on the strength of an address that is no address.
+            RemoteLog.InvalidFrom(_logger, element.Name, stanza.Id, element.GetAttribute("from")!);
+            return;
+        }
+
         if (stanza is Iq { IsRequest: false } reply)
         {
             if (!_settings.Iqs.TryComplete(reply, out var spoofed) && spoofed is not null)

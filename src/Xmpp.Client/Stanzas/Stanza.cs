@@ -34,7 +34,10 @@ public abstract class Stanza
     }
 
     /// <summary>The sender, as stamped by the server; <see langword="null"/> for stanzas from the account's own server
-    /// or bare JID. Outgoing stanzas leave it empty: the server sets it.</summary>
+    /// or bare JID (no 'from' attribute). Outgoing stanzas leave it empty: the server sets it.</summary>
+    /// <remarks>A received stanza whose 'from' is present but not a valid JID never reaches the application: the client
+    /// drops it (and logs a warning) before any handler, event or waiting request sees it, so a <see langword="null"/>
+    /// here always means that the stanza had no 'from'.</remarks>
     /// <exception cref="ArgumentException">Set to <c>default(Jid)</c>.</exception>
     public Jid? From
     {
@@ -73,6 +76,10 @@ public abstract class Stanza
     /// <summary>The extension elements (every child outside the <c>jabber:client</c> namespace), as copies.</summary>
     public IEnumerable<XElement> Payloads =>
         Element.Elements().Where(IsPayload).Select(child => child.ToXElement());
+
+    /// <summary>Whether the stanza has a 'from' attribute that is not a valid JID (which <see cref="From"/> reads as
+    /// <see langword="null"/>, like no 'from' at all).</summary>
+    internal bool HasInvalidFrom => From is null && Element.GetAttribute("from") is not null;
 
     /// <summary>The tree behind the stanza.</summary>
     internal XmppElement Element { get; }

@@ -11,7 +11,7 @@ namespace Xmpp.Client.Extensions.Disco;
 /// </summary>
 [SuppressMessage("Security", "CA5350:Do Not Use Weak Cryptographic Algorithms",
     Justification = "XEP-0115 defines the verification string on SHA-1 (its only mandatory hash); it identifies a feature set, it protects no secret.")]
-internal static class CapsHash
+internal static partial class CapsHash
 {
     /// <summary>The hash the client uses for its own capabilities (the one XEP-0115 requires).</summary>
     public const string Sha1 = "sha-1";
@@ -20,6 +20,16 @@ internal static class CapsHash
 
     /// <summary>Whether the hash function (by its IANA name, as in the caps 'hash' attribute) can be verified.</summary>
     public static bool IsSupported(string? hash) => hash is Sha1 or "sha-256" or "sha-384" or "sha-512";
+
+    /// <summary>The length of a verification string made with a supported hash function (its digest in base64).</summary>
+    public static int VerLength(string hash) => hash switch
+    {
+        Sha1 => 28,
+        "sha-256" => 44,
+        "sha-384" => 64,
+        "sha-512" => 88,
+        _ => throw new ArgumentException($"The caps hash function '{hash}' is not supported.", nameof(hash)),
+    };
 
     /// <summary>The verification string of <paramref name="info"/> with the hash function <paramref name="hash"/>.</summary>
     /// <exception cref="ArgumentException">The hash function is not supported.</exception>
@@ -61,8 +71,7 @@ internal static class CapsHash
         foreach (var (form, type) in forms)
         {
             s.Append(type).Append(Separator);
-            var fields = Fields(form)
-                .Where(field => (string?)field.Attribute("var") is { } name && name != "FORM_TYPE")
+            var fields = HashedFields(form)
                 .OrderBy(field => (string)field.Attribute("var")!, OctetComparer.Instance);
             foreach (var field in fields)
             {
@@ -79,12 +88,19 @@ internal static class CapsHash
 
     /// <summary>
     /// Checks an answer against XEP-0115 §5.4 (3.3–3.5): no two identities with the same category/type/lang/name, no
-    /// repeated feature, no two forms with the same FORM_TYPE, no FORM_TYPE with differing values.
+    /// repeated feature, no two forms with the same FORM_TYPE, no FORM_TYPE with differing values; and no hashed string
+    /// that holds a separator of the hash input (see <see cref="CoveredPart"/>'s file).
     /// </summary>
     /// <param name="info">The answer.</param>
     /// <param name="problem">What is wrong, when it is ill-formed.</param>
     public static bool IsWellFormed(DiscoInfo info, [NotNullWhen(false)] out string? problem)
     {
+        problem = FindSeparator(info);
+        if (problem is not null)
+        {
+            return false;
+        }
+
         if (info.Identities.GroupBy(identity => identity).FirstOrDefault(group => group.Count() > 1) is { } identity)
         {
             problem = $"the identity {identity.Key.Category}/{identity.Key.Type}/{identity.Key.Language}/{identity.Key.Name} appears more than once";

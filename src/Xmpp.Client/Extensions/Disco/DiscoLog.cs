@@ -19,9 +19,16 @@ internal static partial class DiscoLog
     public static partial void QueryFailed(ILogger logger, string ver, Jid jid, Exception error);
 
     [LoggerMessage(EventId = 2304, Level = LogLevel.Debug,
-        Message = "{Count} capability verifications are under way; {Jid}'s {Ver} is verified on its next presence or request")]
-    public static partial void TooManyLookups(ILogger logger, int count, Jid jid, string ver);
+        Message = "{Count} capability verifications are under way ({ByContact} for this contact); {Jid}'s {Ver} is verified on its next presence or request")]
+    public static partial void TooManyLookups(ILogger logger, int count, int byContact, Jid jid, string ver);
 
     [LoggerMessage(EventId = 2305, Level = LogLevel.Debug, Message = "Verified and cached the capabilities {Ver} announced by {Jid}")]
     public static partial void Verified(ILogger logger, string ver, Jid jid);
+
+    [LoggerMessage(EventId = 2306, Level = LogLevel.Warning,
+        Message = "The capabilities {Ver} of {Jid} take about {Bytes} bytes, more than one entry may; not cached")]
+    public static partial void TooLarge(ILogger logger, Jid jid, string ver, long bytes);
+
+    [LoggerMessage(EventId = 2307, Level = LogLevel.Debug, Message = "No room to remember the capabilities {Jid} announced; they stay unknown")]
+    public static partial void NotTracked(ILogger logger, Jid jid);
 }

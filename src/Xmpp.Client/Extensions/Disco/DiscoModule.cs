@@ -21,7 +21,8 @@ public sealed class DiscoModule : XmppModule
     internal DiscoModule(XmppClient client)
         : base(client)
     {
-        _caps = new CapsCache((jid, node, cancellationToken) => GetInfoAsync(jid, node, cancellationToken), client.Logger);
+        _caps = new CapsCache((jid, node, cancellationToken) => GetInfoAsync(jid, node, cancellationToken), client.Logger,
+            client.Options.MaxTrackedResourcesPerContact, client.Options.MaxTrackedResources);
         _own = new(DescribeSelf);
         client.RegisterIqHandler("query", DiscoNamespaces.Info, AnswerInfoAsync);
         client.RegisterIqHandler("query", DiscoNamespaces.Items, AnswerItemsAsync);
@@ -92,7 +93,10 @@ public sealed class DiscoModule : XmppModule
     /// <param name="cancellationToken">Stops waiting (the verification goes on).</param>
     /// <returns>The capabilities, or <see langword="null"/> when the entity announced none (or with a hash function
     /// other than SHA-1/256/384/512), is offline, its announcement could not be verified (the answer was ill-formed,
-    /// did not match the hash it announced, or did not come), or too many verifications are under way.</returns>
+    /// did not match the hash it announced, or did not come), its answer is larger than the cache keeps (64 KiB), or
+    /// too many verifications are under way (a few per contact, 32 in all). The cache is bounded like the presence
+    /// table (<see cref="XmppClientOptions.MaxTrackedResources"/>, <see cref="XmppClientOptions.MaxTrackedResourcesPerContact"/>)
+    /// and keeps at most 1,024 verified answers (about 4 MiB), each contact's answers taking at most 32 of them.</returns>
     public Task<DiscoInfo?> GetCapabilitiesAsync(Jid fullJid, CancellationToken cancellationToken = default) =>
         _caps.GetAsync(fullJid, cancellationToken);
 

@@ -11,12 +11,15 @@ namespace Xmpp.Client.Extensions.PresenceTracking;
 /// <para>
 /// Tracking: every available presence received is recorded per contact (bare JID) and resource, until an unavailable
 /// presence or a presence error from that resource (an error from the bare JID removes all of the contact's resources).
-/// The account's own resources are tracked like any contact's, under its own bare JID. When the session ends the table
-/// is cleared, and so it is when a reconnection could not resume the session (a new session starts, see
-/// <see cref="XmppClient.Reconnected"/>), in both cases without <see cref="ContactPresenceChanged"/> events (watch
-/// <see cref="XmppClient.StateChanged"/>). While the client is not connected the reading members report nobody
-/// available; after the next initial presence the server sends the contacts' presence again. A resumed session keeps
-/// the table: the server delivers what changed in the meantime.
+/// The account's own resources are tracked like any contact's, under its own bare JID. The table is bounded (see
+/// <see cref="XmppClientOptions.MaxTrackedResources"/> and <see cref="XmppClientOptions.MaxTrackedResourcesPerContact"/>;
+/// status texts are kept up to 1,024 characters): a resource it stops tracking to make room is reported by
+/// <see cref="ContactPresenceChanged"/> as no longer available. When the session ends the table is cleared, and so it
+/// is when a reconnection could not resume the session (a new session starts, see <see cref="XmppClient.Reconnected"/>),
+/// in both cases without <see cref="ContactPresenceChanged"/> events (watch <see cref="XmppClient.StateChanged"/>).
+/// While the client is not connected the reading members report nobody available; after the next initial presence the
+/// server sends the contacts' presence again. A resumed session keeps the table: the server delivers what changed in
+/// the meantime.
 /// </para>
 /// <para>
 /// The events are raised on the client's event task, in stream order, before <see cref="XmppClient.PresenceReceived"/>
@@ -32,11 +35,14 @@ namespace Xmpp.Client.Extensions.PresenceTracking;
 /// </remarks>
 public sealed partial class PresenceModule : XmppModule
 {
-    private readonly PresenceTable _table = new();
+    private readonly PresenceTable _table;
 
     internal PresenceModule(XmppClient client)
         : base(client)
     {
+        var options = client.Options;
+        _table = new PresenceTable(options.MaxTrackedResourcesPerContact, options.MaxTrackedResources,
+            (long)options.MaxTrackedResources * PresenceTable.BytesPerResource);
         client.StateChanged += OnStateChanged;
     }
 
@@ -125,8 +131,7 @@ public sealed partial class PresenceModule : XmppModule
         switch (presence.Type)
         {
             case PresenceType.Available:
-                var entry = _table.Set(from, presence.Show, presence.Status, presence.Priority, DateTimeOffset.UtcNow);
-                await RaiseChangedAsync(from, entry).ConfigureAwait(false);
+                await SetAsync(presence, from).ConfigureAwait(false);
                 break;
             case PresenceType.Unavailable:
                 await RemoveAsync(from).ConfigureAwait(false);
@@ -153,6 +158,29 @@ public sealed partial class PresenceModule : XmppModule
             case PresenceType.Unsubscribe:
                 await RaiseAsync(ContactUnsubscribed, nameof(ContactUnsubscribed), from, presence).ConfigureAwait(false);
                 break;
+        }
+    }
+
+    private async ValueTask SetAsync(Presence presence, Jid from)
+    {
+        var update = _table.Set(from, presence.Show, presence.Status, presence.Priority, DateTimeOffset.UtcNow);
+        foreach (var evicted in update.Evicted)
+        {
+            PresenceLog.Evicted(Client.Logger, evicted.Jid, from);
+            await RaiseChangedAsync(evicted.Jid, null).ConfigureAwait(false);
+        }
+
+        if (update.Entry is { } entry)
+        {
+            await RaiseChangedAsync(from, entry).ConfigureAwait(false);
+        }
+        else if (update.FirstRefusal)
+        {
+            PresenceLog.TableFull(Client.Logger, _table.Count, _table.Bytes, from);
+        }
+        else
+        {
+            PresenceLog.NotTracked(Client.Logger, from);
         }
     }
 

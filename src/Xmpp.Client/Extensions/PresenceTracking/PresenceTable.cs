@@ -1,3 +1,4 @@
+using Xmpp.Client.Internal;
 using Xmpp.Client.Stanzas;
 
 namespace Xmpp.Client.Extensions.PresenceTracking;
@@ -6,26 +7,76 @@ namespace Xmpp.Client.Extensions.PresenceTracking;
 /// The available resources of each contact (keyed by bare JID) with their last presence. Written by the client's
 /// event task, read from any thread: every member takes one lock and reads return copies.
 /// </summary>
+/// <remarks>
+/// Remote parties fill it, so it is bounded: at most <c>maxPerContact</c> resources per contact, <c>maxResources</c>
+/// in all, and about <c>maxBytes</c> of memory (status texts are kept up to <see cref="MaxStatusLength"/> characters).
+/// Whoever sends too much pays with its own entries: a contact past its limit, or a tracked contact when the table is
+/// full, loses its own least recently updated resource; a new contact is not tracked while the table is full; and an
+/// update that would pass the byte budget is kept without its status text. Other contacts are never evicted.
+/// </remarks>
 internal sealed class PresenceTable
 {
+    /// <summary>The longest status text kept (longer ones are cut; the presence event still carries the whole text).</summary>
+    internal const int MaxStatusLength = 1024;
+
+    /// <summary>The byte budget the client allows per resource it may track.</summary>
+    internal const int BytesPerResource = 512;
+
     private readonly object _gate = new();
-    private readonly Dictionary<Jid, Dictionary<Jid, ResourcePresence>> _contacts = [];
+    private readonly BoundedContactMap<ResourcePresence> _map;
     private long _sequence;
 
-    /// <summary>Records an available presence from <paramref name="from"/>, replacing that resource's previous one.</summary>
-    public ResourcePresence Set(Jid from, PresenceShow show, string? status, sbyte priority, DateTimeOffset receivedAt)
+    public PresenceTable(int maxPerContact, int maxResources, long maxBytes)
     {
+        _map = new BoundedContactMap<ResourcePresence>(static (_, entry) => 2L * (entry.Status?.Length ?? 0), maxPerContact, maxResources, maxBytes);
+    }
+
+    /// <summary>The resources tracked.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _map.Count;
+            }
+        }
+    }
+
+    /// <summary>The approximate memory the tracked presences take.</summary>
+    public long Bytes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _map.Bytes;
+            }
+        }
+    }
+
+    /// <summary>Records an available presence from <paramref name="from"/>, replacing that resource's previous one.</summary>
+    public PresenceUpdate Set(Jid from, PresenceShow show, string? status, sbyte priority, DateTimeOffset receivedAt)
+    {
+        status = Shorten(status);
         lock (_gate)
         {
             var entry = new ResourcePresence(from, show, status, priority, receivedAt, ++_sequence);
-            if (!_contacts.TryGetValue(from.Bare, out var resources))
+            var lean = status is null ? null : new ResourcePresence(from, show, null, priority, receivedAt, entry.Sequence);
+            if (_map.TryGet(from, out _))
             {
-                resources = [];
-                _contacts.Add(from.Bare, resources);
+                if (!_map.Set(from, entry, out _, out _))
+                {
+                    // Same JID, so no new entry; without its status it is never larger than the one it replaces.
+                    entry = lean!;
+                    _map.Set(from, entry, out _, out _);
+                }
+
+                return new(entry, []);
             }
 
-            resources[from] = entry;
-            return entry;
+            var added = _map.Set(from, entry, out var evicted, out var first, lean);
+            return new(added && _map.TryGet(from, out var kept) ? kept : null, evicted, first);
         }
     }
 
@@ -34,17 +85,7 @@ internal sealed class PresenceTable
     {
         lock (_gate)
         {
-            if (!_contacts.TryGetValue(from.Bare, out var resources) || !resources.Remove(from))
-            {
-                return false;
-            }
-
-            if (resources.Count == 0)
-            {
-                _contacts.Remove(from.Bare);
-            }
-
-            return true;
+            return _map.Remove(from, out _);
         }
     }
 
@@ -53,7 +94,7 @@ internal sealed class PresenceTable
     {
         lock (_gate)
         {
-            return _contacts.Remove(bare, out var resources) ? [.. resources.Values] : [];
+            return _map.RemoveContact(bare);
         }
     }
 
@@ -61,7 +102,7 @@ internal sealed class PresenceTable
     {
         lock (_gate)
         {
-            _contacts.Clear();
+            _map.Clear();
         }
     }
 
@@ -69,7 +110,7 @@ internal sealed class PresenceTable
     {
         lock (_gate)
         {
-            return _contacts.ContainsKey(bare);
+            return _map.ContainsContact(bare);
         }
     }
 
@@ -79,12 +120,7 @@ internal sealed class PresenceTable
         ResourcePresence[] resources;
         lock (_gate)
         {
-            if (!_contacts.TryGetValue(bare, out var entries))
-            {
-                return [];
-            }
-
-            resources = [.. entries.Values];
+            resources = _map.Values(bare);
         }
 
         Array.Sort(resources, ResourceRanking.Instance);
@@ -95,7 +131,7 @@ internal sealed class PresenceTable
     {
         lock (_gate)
         {
-            return _contacts.TryGetValue(bare, out var entries) ? entries.Values.Min(ResourceRanking.Instance) : null;
+            return _map.Values(bare).Min(ResourceRanking.Instance);
         }
     }
 
@@ -104,7 +140,19 @@ internal sealed class PresenceTable
     {
         lock (_gate)
         {
-            return [.. _contacts.Keys];
+            return _map.Contacts();
         }
+    }
+
+    /// <summary>At most <see cref="MaxStatusLength"/> characters, never cutting a surrogate pair in two.</summary>
+    private static string? Shorten(string? status)
+    {
+        if (status is null || status.Length <= MaxStatusLength)
+        {
+            return status;
+        }
+
+        var length = char.IsHighSurrogate(status[MaxStatusLength - 1]) ? MaxStatusLength - 1 : MaxStatusLength;
+        return status[..length];
     }
 }

@@ -55,7 +55,7 @@ public class CapsCacheTests
         var jids = Enumerable.Range(0, CapsCache.MaxLookups + 8).Select(i => Jid.Parse($"user{i}@example.com/r")).ToList();
         for (var i = 0; i < jids.Count; i++)
         {
-            cache.OnAvailable(jids[i], new EntityCapabilities("sha-1", "urn:node", $"ver{i}="));
+            cache.OnAvailable(jids[i], new EntityCapabilities("sha-1", "urn:node", $"ver{i:D24}="));
         }
 
         var beyond = cache.GetAsync(jids[^1], CancellationToken.None);
@@ -66,7 +66,7 @@ public class CapsCacheTests
         release.SetResult();
         foreach (var jid in jids.Take(CapsCache.MaxLookups))
         {
-            // Each answer is the simple example, which does not hash to "verN=": not cached.
+            // Each answer is the simple example, which does not hash to "ver000…N=": not cached.
             Assert.Null(await cache.GetAsync(jid, CancellationToken.None).WaitAsync(Wait));
         }
 

@@ -12,7 +12,7 @@ public class ResourceRankingTests
     [InlineData(PresenceShow.Xa, PresenceShow.Dnd)]
     public void At_equal_priority_a_more_available_show_ranks_first_even_when_older(PresenceShow better, PresenceShow worse)
     {
-        var table = new PresenceTable();
+        var table = new PresenceTable(maxPerContact: 256, maxResources: 20_000, maxBytes: 10_000_000);
         table.Set(Jid.Parse("a@example.com/better"), better, null, 0, DateTimeOffset.UnixEpoch);
         table.Set(Jid.Parse("a@example.com/worse"), worse, null, 0, DateTimeOffset.UnixEpoch);
 
@@ -22,7 +22,7 @@ public class ResourceRankingTests
     [Fact]
     public void Priority_outranks_show_and_recency()
     {
-        var table = new PresenceTable();
+        var table = new PresenceTable(maxPerContact: 256, maxResources: 20_000, maxBytes: 10_000_000);
         table.Set(Jid.Parse("a@example.com/high"), PresenceShow.Dnd, null, 1, DateTimeOffset.UnixEpoch);
         table.Set(Jid.Parse("a@example.com/low"), PresenceShow.Chat, null, 0, DateTimeOffset.UnixEpoch);
 
@@ -32,7 +32,7 @@ public class ResourceRankingTests
     [Fact]
     public void Reads_return_snapshots_that_later_changes_leave_alone()
     {
-        var table = new PresenceTable();
+        var table = new PresenceTable(maxPerContact: 256, maxResources: 20_000, maxBytes: 10_000_000);
         var contact = Jid.Parse("a@example.com");
         table.Set(Jid.Parse("a@example.com/one"), PresenceShow.None, null, 0, DateTimeOffset.UnixEpoch);
         var resources = table.GetResources(contact);
@@ -50,7 +50,7 @@ public class ResourceRankingTests
     [Fact]
     public async Task Readers_on_other_threads_see_whole_states_while_the_event_task_writes()
     {
-        var table = new PresenceTable();
+        var table = new PresenceTable(maxPerContact: 256, maxResources: 20_000, maxBytes: 10_000_000);
         var contact = Jid.Parse("a@example.com");
         var readers = Enumerable.Range(0, 2).Select(reader => Task.Run(() =>
         {

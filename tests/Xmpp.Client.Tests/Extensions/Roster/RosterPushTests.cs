@@ -22,7 +22,7 @@ public class RosterPushTests
         " from='user@example.com/test'", // even this session's full JID
         " from='example.com'", // the server's domain
         " from='user@evil.example'", // same localpart, other domain
-        " from='@@invalid'", // a malformed 'from' must not count as no 'from'
+        // A malformed 'from' is not "no from" either: such a push is dropped unanswered (see InvalidFromTests).
     };
 
     [Theory]
