@@ -22,12 +22,14 @@ public sealed partial class XmppClient
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         var channel = Channel.CreateBounded<Message>(new BoundedChannelOptions(capacity) { SingleReader = true });
         Task Enqueue(Message message) => channel.Writer.WriteAsync(message, cancellationToken).AsTask();
-        void Ended(object? sender, XmppClientStateChangedEventArgs change)
+        Task Ended(XmppClientStateChangedEventArgs change)
         {
             if (change.State == XmppClientState.Disconnected)
             {
                 channel.Writer.TryComplete();
             }
+
+            return Task.CompletedTask;
         }
 
         MessageReceived += Enqueue;

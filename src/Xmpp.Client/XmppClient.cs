@@ -78,9 +78,12 @@ public sealed partial class XmppClient : IAsyncDisposable
 
     /// <summary>
     /// Raised when <see cref="State"/> changes, in order with the stanza events, on the client's event task (never on
-    /// the network read loop). A handler that throws is logged and does not affect the client.
+    /// the network read loop). Like every event of the client, a handler is a <see cref="Func{T, TResult}"/> returning
+    /// a <see cref="Task"/>, and the next event waits for that task: an <c>async</c> lambda is awaited, not fire and
+    /// forget. A handler that throws (before or after an <c>await</c>) is logged and never affects the client or the
+    /// process; the other handlers still run.
     /// </summary>
-    public event EventHandler<XmppClientStateChangedEventArgs>? StateChanged;
+    public event Func<XmppClientStateChangedEventArgs, Task>? StateChanged;
 
     /// <summary>Closes the session politely if it is open, stops the event task and releases everything.</summary>
     public async ValueTask DisposeAsync()
@@ -131,11 +134,7 @@ public sealed partial class XmppClient : IAsyncDisposable
     }
 
     private void RaiseStateChanged(XmppClientStateChangedEventArgs args) =>
-        _events.Post(nameof(StateChanged), () =>
-        {
-            EventInvoker.Invoke(StateChanged, this, args, _logger, nameof(StateChanged));
-            return ValueTask.CompletedTask;
-        });
+        _events.Post(nameof(StateChanged), () => EventInvoker.InvokeAsync(StateChanged, args, _logger, nameof(StateChanged)));
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 }

@@ -86,7 +86,11 @@ public class SendTests
         await using (client)
         {
             var states = new List<XmppClientState>();
-            client.StateChanged += (_, change) => states.Add(change.State);
+            client.StateChanged += change =>
+            {
+                states.Add(change.State);
+                return Task.CompletedTask;
+            };
             await client.DisconnectAsync();
             await closed.Task.WaitAsync(TimeSpan.FromSeconds(10));
             Assert.Equal(XmppClientState.Disconnected, client.State);

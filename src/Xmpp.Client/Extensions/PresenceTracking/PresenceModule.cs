@@ -168,12 +168,14 @@ public sealed partial class PresenceModule : XmppModule
     private ValueTask RaiseAsync(Func<SubscriptionEventArgs, Task>? handlers, string name, Jid from, Presence presence) =>
         EventInvoker.InvokeAsync(handlers, new SubscriptionEventArgs(from, presence), Client.Logger, name);
 
-    private void OnStateChanged(object? sender, XmppClientStateChangedEventArgs e)
+    private Task OnStateChanged(XmppClientStateChangedEventArgs e)
     {
         // Raised on the event task in order with the stanzas, so nothing of the next session is lost here.
         if (e.State == XmppClientState.Disconnected)
         {
             _table.Clear();
         }
+
+        return Task.CompletedTask;
     }
 }
