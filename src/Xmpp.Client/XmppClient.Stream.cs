@@ -8,7 +8,7 @@ public sealed partial class XmppClient
 {
     /// <summary>
     /// The messages received from now on, for <c>await foreach</c>, in stream order. Ends when
-    /// <paramref name="cancellationToken"/> is cancelled or the client disconnects.
+    /// <paramref name="cancellationToken"/> is cancelled or the client disconnects. The loop body may dispose the client.
     /// </summary>
     /// <remarks>
     /// Messages wait in a buffer of <paramref name="capacity"/> while the loop body runs; when it is full, event
@@ -20,8 +20,22 @@ public sealed partial class XmppClient
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        ThrowIfDisposed();
         var channel = Channel.CreateBounded<Message>(new BoundedChannelOptions(capacity) { SingleReader = true });
-        Task Enqueue(Message message) => channel.Writer.WriteAsync(message, cancellationToken).AsTask();
+
+        // Disposing stops the wait for room too: the loop body may be the one disposing (a bot that quits).
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
+        async Task Enqueue(Message message)
+        {
+            try
+            {
+                await channel.Writer.WriteAsync(message, stop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // The enumeration ended or the client is being disposed: nobody reads this message.
+            }
+        }
         Task Ended(XmppClientStateChangedEventArgs change)
         {
             if (change.State == XmppClientState.Disconnected)

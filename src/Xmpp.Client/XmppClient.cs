@@ -27,6 +27,7 @@ public sealed partial class XmppClient : IAsyncDisposable
     private readonly ITransportConnector _connector;
     private readonly object _gate = new();
     private readonly EventQueue _events;
+    private readonly CancellationTokenSource _disposing = new();
     private XmppSession? _session;
     private XmppClientState _state;
     private bool _disposed;
@@ -73,6 +74,9 @@ public sealed partial class XmppClient : IAsyncDisposable
     /// <summary>The full JID the server bound for this session; <see langword="null"/> when not connected.</summary>
     public Jid? BoundJid => _session?.BoundJid;
 
+    /// <summary>Completes when the event task has ended (after <see cref="DisposeAsync"/>), for tests.</summary>
+    internal Task EventTask => _events.Completion;
+
     /// <summary>What the current session negotiated (features, mechanism, encryption), for modules and tests.</summary>
     internal NegotiatedSession? Negotiated => _session?.Negotiated;
 
@@ -85,7 +89,11 @@ public sealed partial class XmppClient : IAsyncDisposable
     /// </summary>
     public event Func<XmppClientStateChangedEventArgs, Task>? StateChanged;
 
-    /// <summary>Closes the session politely if it is open, stops the event task and releases everything.</summary>
+    /// <summary>
+    /// Closes the session politely if it is open, runs the events already queued, stops the event task and releases
+    /// everything. May be called from an event handler (a bot that quits on a command): it then returns once the
+    /// session is closed, and the event task ends as soon as that handler returns.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         lock (_gate)
@@ -97,6 +105,8 @@ public sealed partial class XmppClient : IAsyncDisposable
 
             _disposed = true;
         }
+
+        await _disposing.CancelAsync().ConfigureAwait(false);
 
         using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
         {
@@ -113,6 +123,7 @@ public sealed partial class XmppClient : IAsyncDisposable
 
         await _events.DisposeAsync().ConfigureAwait(false);
         _reconnectStop.Dispose();
+        _disposing.Dispose();
         _outbound.Dispose();
     }
 
