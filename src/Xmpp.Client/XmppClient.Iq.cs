@@ -37,7 +37,7 @@ public sealed partial class XmppClient
     /// <summary>
     /// Sends an IQ request and waits for its answer, at most <see cref="XmppClientOptions.IqTimeout"/>. The answer
     /// is accepted only from the entity asked (for a request without 'to', from the account's server); a reply from
-    /// anyone else is ignored and logged.
+    /// anyone else is ignored and logged. Like <see cref="SendAsync"/>, it sends a copy of the request taken at the call.
     /// </summary>
     /// <param name="request">A get or set.</param>
     /// <param name="cancellationToken">Stops waiting (the request may still be processed by the server).</param>
@@ -65,17 +65,17 @@ public sealed partial class XmppClient
         }
 
         ThrowIfNotSending();
+        var sent = (Iq)StanzaCopy.Of(request); // the caller's object stays as it is
         await _iqSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
         PendingIq? pending = null;
         try
         {
-            request.Id ??= Stanzas.StanzaIds.New();
-            pending = _iqs.Register(request.Id, request.To, BoundJid ?? _lastBoundJid ?? Options.Jid); // throws on a duplicate id
-            await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            pending = _iqs.Register(sent.Id!, sent.To, BoundJid ?? _lastBoundJid ?? Options.Jid); // throws on a duplicate id
+            await SendOwnAsync(sent, cancellationToken).ConfigureAwait(false);
             var reply = await pending.Reply.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
             if (reply.Type == IqType.Error)
             {
-                throw new XmppIqErrorException(request, reply.Error ?? new StanzaError(StanzaErrorCondition.UndefinedCondition));
+                throw new XmppIqErrorException(sent, reply.Error ?? new StanzaError(StanzaErrorCondition.UndefinedCondition));
             }
 
             return reply;
@@ -83,7 +83,7 @@ public sealed partial class XmppClient
         catch (TimeoutException error) when (error is not XmppTimeoutException)
         {
             throw new XmppTimeoutException(
-                $"No answer to the IQ request '{request.Id}' ({request.PayloadName}) from {request.To?.ToString() ?? "the server"} within {timeout.TotalSeconds:0.#} s.", error);
+                $"No answer to the IQ request '{sent.Id}' ({sent.PayloadName}) from {sent.To?.ToString() ?? "the server"} within {timeout.TotalSeconds:0.#} s.", error);
         }
         finally
         {

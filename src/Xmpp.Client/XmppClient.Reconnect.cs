@@ -165,7 +165,7 @@ public sealed partial class XmppClient
     {
         if (reconnecting && Volatile.Read(ref _lastPresence) is { } presence && !_outbound.ContainsBroadcastPresence())
         {
-            await SendAsync(presence, cancellationToken).ConfigureAwait(false);
+            await SendOwnAsync(StanzaCopy.Of(presence), cancellationToken).ConfigureAwait(false);
         }
     }
 

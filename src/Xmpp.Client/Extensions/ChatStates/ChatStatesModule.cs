@@ -86,7 +86,7 @@ public sealed class ChatStatesModule : XmppModule
         message.Element.Add(new XmppElement("no-store", Hints));
         try
         {
-            await Client.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            await Client.SendOwnAsync(message, cancellationToken).ConfigureAwait(false);
         }
         catch
         {

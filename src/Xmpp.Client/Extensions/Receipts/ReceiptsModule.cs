@@ -40,8 +40,8 @@ public sealed class ReceiptsModule : XmppModule
     public event Func<DeliveryReceipt, Task>? ReceiptReceived;
 
     /// <summary>
-    /// Whether outgoing messages of type chat or normal with a body get a receipt request (and an id, if they have none).
-    /// <see langword="true"/> by default. Messages to which you add <c>&lt;request xmlns='urn:xmpp:receipts'/&gt;</c>
+    /// Whether outgoing messages of type chat or normal with a body get a receipt request (added to what is sent, never
+    /// to the caller's object). <see langword="true"/> by default. Messages to which you add <c>&lt;request xmlns='urn:xmpp:receipts'/&gt;</c>
     /// yourself are tracked either way.
     /// </summary>
     public bool RequestReceipts
@@ -73,7 +73,7 @@ public sealed class ReceiptsModule : XmppModule
     /// Waits for the first receipt for a message sent with a receipt request, from the address the message went to (any
     /// of its resources). Returns at once if the receipt already arrived. Only the last 1,024 requests sent are tracked.
     /// </summary>
-    /// <param name="messageId">The id of the message (<see cref="Stanza.Id"/> after sending it).</param>
+    /// <param name="messageId">The id of the message: what <see cref="XmppClient.SendAsync"/> returned.</param>
     /// <param name="timeout">How long to wait.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>The address that acknowledged the message.</returns>
@@ -108,8 +108,7 @@ public sealed class ReceiptsModule : XmppModule
 
         if (ReceiptRules.HasRequest(message) && (message.To ?? Client.BoundJid?.Bare) is { } recipient)
         {
-            message.Id ??= Stanzas.StanzaIds.New();
-            _pending.Track(message.Id, recipient);
+            _pending.Track(message.Id!, recipient);
         }
     }
 
@@ -160,7 +159,7 @@ public sealed class ReceiptsModule : XmppModule
     {
         try
         {
-            await Client.SendAsync(ReceiptRules.CreateAck(request)).ConfigureAwait(false);
+            await Client.SendOwnAsync(ReceiptRules.CreateAck(request), CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception error) when (error is InvalidOperationException or XmppConnectionLostException)
         {
