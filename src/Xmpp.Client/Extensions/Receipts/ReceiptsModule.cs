@@ -78,6 +78,8 @@ public sealed class ReceiptsModule : XmppModule
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>The address that acknowledged the message.</returns>
     /// <exception cref="InvalidOperationException">No receipt was requested for that id (or it is no longer tracked).</exception>
+    /// <exception cref="XmppMessageErrorException">The message bounced: the recipient, its server or the account's
+    /// server answered it with an error (with the same id), before or during the wait. It was not delivered.</exception>
     /// <exception cref="XmppTimeoutException">No receipt arrived in time; the message may still have been delivered.</exception>
     public async Task<Jid> WaitForReceiptAsync(string messageId, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
@@ -114,8 +116,14 @@ public sealed class ReceiptsModule : XmppModule
 
     internal override async ValueTask<bool> OnReceivedAsync(Stanza stanza)
     {
-        if (stanza is not Message message || message.Type == MessageType.Error)
+        if (stanza is not Message message)
         {
+            return false;
+        }
+
+        if (message.Type == MessageType.Error)
+        {
+            FailOnBounce(message);
             return false;
         }
 
@@ -135,6 +143,20 @@ public sealed class ReceiptsModule : XmppModule
         }
 
         return false;
+    }
+
+    /// <summary>A message of ours that came back as an error (same id, from its route) ends its wait with that error.</summary>
+    private void FailOnBounce(Message bounce)
+    {
+        if (bounce.Id is { Length: > 0 } id)
+        {
+            var error = new XmppMessageErrorException(id, bounce.From, bounce.Error ?? new StanzaError(StanzaErrorCondition.UndefinedCondition));
+            var accountDomain = (Client.BoundJid ?? Client.Options.Jid).Domain;
+            if (_pending.TryFail(id, bounce.From, accountDomain, error))
+            {
+                ReceiptsLog.Bounced(Client.Logger, id, error.Error.ConditionName);
+            }
+        }
     }
 
     private bool IsAllowed(Message request)
