@@ -43,6 +43,13 @@ internal static class OptionsValidator
             throw new ArgumentException("XmppClientOptions.MaxPendingIqs and MaxQueuedEvents must be at least 1.", nameof(options));
         }
 
+        if (options.MaxConcurrentEventHandlers is < 1 or > XmppClientOptions.MaxEventHandlersLimit)
+        {
+            throw new ArgumentException(
+                $"XmppClientOptions.MaxConcurrentEventHandlers must be between 1 (events one at a time, in stream order) and {XmppClientOptions.MaxEventHandlersLimit}, not {options.MaxConcurrentEventHandlers}.",
+                nameof(options));
+        }
+
         if (options.SaslMechanisms is { Count: 0 })
         {
             throw new ArgumentException("XmppClientOptions.SaslMechanisms must name at least one mechanism, or be null for all.", nameof(options));

@@ -49,7 +49,7 @@ public sealed partial class XmppClient : IAsyncDisposable
         var factory = loggerFactory ?? options.LoggerFactory ?? NullLoggerFactory.Instance;
         _logger = factory.CreateLogger("Xmpp.Client");
         _connector = connector ?? new TcpConnector(options, factory.CreateLogger("Xmpp.Client.Net"));
-        _events = new EventQueue(options.MaxQueuedEvents, _logger);
+        _events = new EventQueue(options.MaxQueuedEvents, options.MaxConcurrentEventHandlers, _logger);
         _iqSlots = new SemaphoreSlim(options.MaxPendingIqs, options.MaxPendingIqs);
         _outbound = new OutboundQueue(options.MaxUnacknowledgedStanzas);
         RegisterBuiltInHandlers();
@@ -88,44 +88,6 @@ public sealed partial class XmppClient : IAsyncDisposable
     /// process; the other handlers still run.
     /// </summary>
     public event Func<XmppClientStateChangedEventArgs, Task>? StateChanged;
-
-    /// <summary>
-    /// Closes the session politely if it is open, runs the events already queued, stops the event task and releases
-    /// everything. May be called from an event handler (a bot that quits on a command): it then returns once the
-    /// session is closed, and the event task ends as soon as that handler returns.
-    /// </summary>
-    public async ValueTask DisposeAsync()
-    {
-        lock (_gate)
-        {
-            if (_disposed)
-            {
-                return;
-            }
-
-            _disposed = true;
-        }
-
-        await _disposing.CancelAsync().ConfigureAwait(false);
-
-        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
-        {
-            try
-            {
-                await CloseSessionAsync(timeout.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (timeout.IsCancellationRequested)
-            {
-                // The polite close took too long (a write stuck on a peer that reads nothing): the session is closed
-                // without it, and disposing does not fail for that.
-            }
-        }
-
-        await _events.DisposeAsync().ConfigureAwait(false);
-        _reconnectStop.Dispose();
-        _disposing.Dispose();
-        _outbound.Dispose();
-    }
 
     private void SetState(XmppClientState state, Exception? error = null, IReadOnlyList<Stanzas.Stanza>? undelivered = null)
     {

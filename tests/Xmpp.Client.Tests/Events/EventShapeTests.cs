@@ -87,7 +87,14 @@ public class EventShapeTests
                 return Task.CompletedTask;
             };
             await client.ConnectAsync();
-            await client.SendAsync(new Presence());
+            try
+            {
+                await client.SendAsync(new Presence());
+            }
+            catch (XmppConnectionLostException)
+            {
+                // The server answers the presence by closing; the send may see it.
+            }
 
             Assert.Equal("after", await received.Task.WaitAsync(TimeSpan.FromSeconds(10)));
             await reconnected.Task.WaitAsync(TimeSpan.FromSeconds(10)); // a later handler of the same event still ran

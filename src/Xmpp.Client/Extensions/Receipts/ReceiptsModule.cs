@@ -1,4 +1,3 @@
-using Xmpp.Client.Internal;
 using Xmpp.Client.Session;
 using Xmpp.Client.Stanzas;
 
@@ -36,6 +35,7 @@ public sealed class ReceiptsModule : XmppModule
     /// Raised for each receipt received, in stream order on the client's event task, before
     /// <see cref="XmppClient.MessageReceived"/> for the same message. Anybody can send a receipt for any id: check
     /// <see cref="DeliveryReceipt.From"/>. A handler that throws is logged and does not affect the session.
+    /// <see cref="XmppClientOptions.MaxConcurrentEventHandlers"/> says whether the next event waits for the handlers.
     /// </summary>
     public event Func<DeliveryReceipt, Task>? ReceiptReceived;
 
@@ -134,7 +134,7 @@ public sealed class ReceiptsModule : XmppModule
                 ReceiptsLog.ForeignReceipt(Client.Logger, id, from.ToString());
             }
 
-            await EventInvoker.InvokeAsync(ReceiptReceived, new DeliveryReceipt(from, id, message), Client.Logger, nameof(ReceiptReceived))
+            await Client.RaiseAsync(ReceiptReceived, new DeliveryReceipt(from, id, message), nameof(ReceiptReceived))
                 .ConfigureAwait(false);
         }
         else if (_answerRequests && ReceiptRules.MayAnswer(message) && IsAllowed(message))
