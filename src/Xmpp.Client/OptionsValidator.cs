@@ -50,6 +50,13 @@ internal static class OptionsValidator
                 nameof(options));
         }
 
+        if (options.MaxQueuedEventBytes < XmppClientOptions.MinQueuedEventBytes)
+        {
+            throw new ArgumentException(
+                $"XmppClientOptions.MaxQueuedEventBytes must be at least {XmppClientOptions.MinQueuedEventBytes} (64 KiB), not {options.MaxQueuedEventBytes}.",
+                nameof(options));
+        }
+
         if (options.SaslMechanisms is { Count: 0 })
         {
             throw new ArgumentException("XmppClientOptions.SaslMechanisms must name at least one mechanism, or be null for all.", nameof(options));

@@ -78,8 +78,8 @@ public sealed partial class XmppClient
         /// <summary>Lets dispatch begin (<see langword="true"/>) or drops what this session received (<see langword="false"/>).</summary>
         public void Ready(bool started) => _ready.TrySetResult(started);
 
-        public ValueTask OnStanzaAsync(Stanza stanza, CancellationToken cancellationToken) =>
-            _client._events.EnqueueAsync(stanza.Element.Name, async () =>
+        public ValueTask OnStanzaAsync(Stanza stanza, long bytes, CancellationToken cancellationToken) =>
+            _client._events.EnqueueAsync(stanza.Element.Name, bytes, async () =>
             {
                 if (await _ready.Task.ConfigureAwait(false))
                 {

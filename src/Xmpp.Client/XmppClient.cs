@@ -49,7 +49,7 @@ public sealed partial class XmppClient : IAsyncDisposable
         var factory = loggerFactory ?? options.LoggerFactory ?? NullLoggerFactory.Instance;
         _logger = factory.CreateLogger("Xmpp.Client");
         _connector = connector ?? new TcpConnector(options, factory.CreateLogger("Xmpp.Client.Net"));
-        _events = new EventQueue(options.MaxQueuedEvents, options.MaxConcurrentEventHandlers, _logger);
+        _events = new EventQueue(options.MaxQueuedEvents, options.MaxQueuedEventBytes, options.MaxConcurrentEventHandlers, _logger);
         _iqSlots = new SemaphoreSlim(options.MaxPendingIqs, options.MaxPendingIqs);
         _outbound = new OutboundQueue(options.MaxUnacknowledgedStanzas);
         RegisterBuiltInHandlers();
@@ -76,6 +76,9 @@ public sealed partial class XmppClient : IAsyncDisposable
 
     /// <summary>Completes when the event task has ended (after <see cref="DisposeAsync"/>), for tests.</summary>
     internal Task EventTask => _events.Completion;
+
+    /// <summary>How many bytes of received stanzas wait for the event handlers or are in their hands (for tests).</summary>
+    internal long QueuedEventBytes => _events.QueuedBytes;
 
     /// <summary>What the current session negotiated (features, mechanism, encryption), for modules and tests.</summary>
     internal NegotiatedSession? Negotiated => _session?.Negotiated;

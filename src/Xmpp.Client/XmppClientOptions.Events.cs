@@ -23,4 +23,19 @@ public sealed partial record XmppClientOptions
     /// always awaited before the next event is raised.</para>
     /// </remarks>
     public int MaxConcurrentEventHandlers { get; init; } = 1;
+
+    /// <summary>
+    /// How many bytes of received stanzas (counted as they came over the wire) may wait for the event handlers or be
+    /// in their hands; once that many are held, reading from the server pauses (TCP pushes back) until handlers catch
+    /// up. A stanza is taken while less than this is held, so at most this plus one stanza
+    /// (<see cref="MaxStanzaBytes"/>) is held. Together with <see cref="MaxQueuedEvents"/> (a count), it keeps a slow
+    /// handler and a flood of large stanzas from filling memory. 32 MiB by default; at least 64 KiB.
+    /// </summary>
+    public long MaxQueuedEventBytes { get; init; } = DefaultMaxQueuedEventBytes;
+
+    /// <summary>The default of <see cref="MaxQueuedEventBytes"/>: 32 MiB.</summary>
+    internal const long DefaultMaxQueuedEventBytes = 32L * 1024 * 1024;
+
+    /// <summary>The smallest <see cref="MaxQueuedEventBytes"/> accepted: 64 KiB.</summary>
+    internal const long MinQueuedEventBytes = 64 * 1024;
 }

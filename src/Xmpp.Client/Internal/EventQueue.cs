@@ -9,8 +9,10 @@ namespace Xmpp.Client.Internal;
 /// queues, so a slow handler never delays IQ replies; a callback that throws is logged and the next one runs.
 /// </summary>
 /// <remarks>
-/// <para>Bounded: when <c>capacity</c> callbacks are waiting, queuing waits too, which pushes back on the read loop and
-/// through TCP on the server instead of buffering without limit.</para>
+/// <para>Bounded by count and by bytes: when <c>capacity</c> callbacks are waiting, or the received stanzas queued or
+/// being handled add up to <c>maxBytes</c>, queuing waits too, which pushes back on the read loop and through TCP on
+/// the server instead of buffering without limit. A stanza is taken while less than <c>maxBytes</c> is held, so one
+/// larger than the bound still gets through.</para>
 /// <para>Application handlers go through <see cref="RunHandlersAsync"/>: with one handler at a time (the default)
 /// they are awaited in place; with more, each starts in order on the event task and runs on by itself once it awaits,
 /// while the task goes on to the next event, up to <c>maxConcurrentHandlers</c> at once.</para>
@@ -27,12 +29,16 @@ internal sealed class EventQueue : IAsyncDisposable
     private readonly SemaphoreSlim? _handlerSlots;
     private readonly Task _loop;
     private readonly object _gate = new();
+    private readonly long _maxBytes;
+    private long _queuedBytes;
+    private TaskCompletionSource? _room;
     private int _detached;
     private TaskCompletionSource? _detachedDone;
 
-    public EventQueue(int capacity, int maxConcurrentHandlers, ILogger logger)
+    public EventQueue(int capacity, long maxBytes, int maxConcurrentHandlers, ILogger logger)
     {
         _logger = logger;
+        _maxBytes = maxBytes;
         _channel = Channel.CreateBounded<EventWork>(new BoundedChannelOptions(capacity)
         {
             SingleReader = true,
@@ -42,15 +48,61 @@ internal sealed class EventQueue : IAsyncDisposable
         _loop = Task.Run(RunAsync);
     }
 
+    /// <summary>How many bytes of received stanzas are queued or being handled.</summary>
+    public long QueuedBytes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _queuedBytes;
+            }
+        }
+    }
+
     /// <summary>Completes when the background task has run everything and stopped.</summary>
     public Task Completion => _loop;
 
     /// <summary>Whether the caller runs inside one of this queue's events (then it must not wait for the queue).</summary>
     public bool InCallback => Current.Value is { Active: true } work && ReferenceEquals(work.Queue, this);
 
-    /// <summary>Queues a callback; waits while the queue is full.</summary>
-    public ValueTask EnqueueAsync(string name, Func<ValueTask> work, CancellationToken cancellationToken) =>
-        _channel.Writer.WriteAsync(new EventWork(this, name, work), cancellationToken);
+    /// <summary>
+    /// Queues the dispatch of a received stanza that took <paramref name="bytes"/> on the wire; waits while the queue
+    /// is full or holds <c>maxBytes</c>. The bytes count until the dispatch and the handlers it left running are done.
+    /// </summary>
+    public ValueTask EnqueueAsync(string name, long bytes, Func<ValueTask> work, CancellationToken cancellationToken)
+    {
+        var item = new EventWork(this, name, work, bytes);
+        if (!TryReserve(bytes))
+        {
+            return EnqueueWhenRoomAsync(item, cancellationToken);
+        }
+
+        var writing = _channel.Writer.WriteAsync(item, cancellationToken);
+        return writing.IsCompletedSuccessfully ? writing : WriteOrGiveBackAsync(writing, item);
+    }
+
+    /// <summary>Gives back the bytes of a stanza whose dispatch and handlers are all done.</summary>
+    public void ReleaseBytes(long bytes)
+    {
+        if (bytes == 0)
+        {
+            return;
+        }
+
+        TaskCompletionSource? room = null;
+        lock (_gate)
+        {
+            _queuedBytes -= bytes;
+            if (_queuedBytes < _maxBytes)
+            {
+                room = _room;
+                _room = null;
+            }
+        }
+
+        room?.TrySetResult();
+    }
 
     /// <summary>
     /// Queues a callback without waiting; when the queue is full the callback is queued as soon as there is room. After
@@ -58,7 +110,7 @@ internal sealed class EventQueue : IAsyncDisposable
     /// </summary>
     public void Post(string name, Func<ValueTask> work)
     {
-        var item = new EventWork(this, name, work);
+        var item = new EventWork(this, name, work, bytes: 0);
         if (!_channel.Writer.TryWrite(item))
         {
             _ = PostWhenRoomAsync(item);
@@ -162,6 +214,57 @@ internal sealed class EventQueue : IAsyncDisposable
         }
 
         done?.TrySetResult();
+    }
+
+    private bool TryReserve(long bytes)
+    {
+        lock (_gate)
+        {
+            if (bytes > 0 && _queuedBytes >= _maxBytes)
+            {
+                return false;
+            }
+
+            _queuedBytes += bytes;
+            return true;
+        }
+    }
+
+    private async ValueTask EnqueueWhenRoomAsync(EventWork item, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task room;
+            lock (_gate)
+            {
+                if (_queuedBytes < _maxBytes)
+                {
+                    _queuedBytes += item.Bytes;
+                    break;
+                }
+
+                _room ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                room = _room.Task;
+            }
+
+            await room.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await WriteOrGiveBackAsync(_channel.Writer.WriteAsync(item, cancellationToken), item).ConfigureAwait(false);
+    }
+
+    /// <summary>Finishes queuing; if that fails (cancelled, or the queue was disposed), the bytes are given back.</summary>
+    private async ValueTask WriteOrGiveBackAsync(ValueTask writing, EventWork item)
+    {
+        try
+        {
+            await writing.ConfigureAwait(false);
+        }
+        catch
+        {
+            ReleaseBytes(item.Bytes);
+            throw;
+        }
     }
 
     private async Task PostWhenRoomAsync(EventWork item)

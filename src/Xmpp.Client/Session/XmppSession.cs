@@ -137,7 +137,7 @@ internal sealed partial class XmppSession : IAsyncDisposable
         {
             foreach (var early in Negotiated.EarlyElements)
             {
-                await RouteAsync(early, token).ConfigureAwait(false);
+                await RouteAsync(early, 0, token).ConfigureAwait(false);
             }
 
             while (true)
@@ -170,7 +170,7 @@ internal sealed partial class XmppSession : IAsyncDisposable
                     }
                 }
 
-                await RouteAsync(element, token).ConfigureAwait(false);
+                await RouteAsync(element, _stream.LastElementBytes, token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -189,7 +189,7 @@ internal sealed partial class XmppSession : IAsyncDisposable
         _handler.OnEnded(this, error);
     }
 
-    private async ValueTask RouteAsync(XmppElement element, CancellationToken cancellationToken)
+    private async ValueTask RouteAsync(XmppElement element, long bytes, CancellationToken cancellationToken)
     {
         var stanza = StanzaFactory.FromElement(element);
         if (stanza is Iq { IsRequest: false } reply)
@@ -204,7 +204,7 @@ internal sealed partial class XmppSession : IAsyncDisposable
 
         if (stanza is not null)
         {
-            await _handler.OnStanzaAsync(stanza, cancellationToken).ConfigureAwait(false);
+            await _handler.OnStanzaAsync(stanza, bytes, cancellationToken).ConfigureAwait(false);
         }
         else
         {
