@@ -133,6 +133,21 @@ internal sealed class EventQueue : IAsyncDisposable
     }
 
     /// <summary>
+    /// Keeps the bytes of the stanza being dispatched counted after its handlers return, until the returned event is
+    /// released (for a buffer the application drains later); <see langword="null"/> when not called on the event task.
+    /// </summary>
+    public EventWork? HoldCurrent()
+    {
+        if (Current.Value is not { Active: true } work || !ReferenceEquals(work.Queue, this))
+        {
+            return null;
+        }
+
+        work.Hold();
+        return work;
+    }
+
+    /// <summary>
     /// Stops taking callbacks, runs what is queued, waits for the task and for the handlers still running to end —
     /// unless called from an event, which cannot wait for itself: then everything ends once that event is handled.
     /// </summary>

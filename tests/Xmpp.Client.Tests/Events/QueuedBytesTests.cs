@@ -66,6 +66,44 @@ public class QueuedBytesTests
     }
 
     [Fact]
+    public async Task Messages_waiting_in_a_ReadMessagesAsync_buffer_count_against_the_byte_bound()
+    {
+        const int Messages = 100;
+        const long Bound = 256 * 1024;
+        var written = 0;
+        var body = new string('x', 16 * 1024);
+        var (client, _) = TestClients.Create(async server =>
+        {
+            await server.LoginAsync();
+            await server.ExpectAsync("presence"); // the loop is listening
+            for (var i = 0; i < Messages; i++)
+            {
+                await server.SendAsync($"<message from='juliet@example.com/a' type='chat'><body>{body}</body></message>");
+                Interlocked.Increment(ref written);
+            }
+
+            await server.UntilClientClosesAsync();
+        }, TestClients.Options() with { MaxQueuedEventBytes = Bound });
+        await using (client)
+        {
+            await client.ConnectAsync();
+            var messages = client.ReadMessagesAsync(capacity: 1000).GetAsyncEnumerator();
+            var first = messages.MoveNextAsync();
+            await client.SendAsync(new Xmpp.Client.Stanzas.Presence());
+            Assert.True(await first.AsTask().WaitAsync(Long));
+            await Task.Delay(1000); // the loop body is slow: messages pile up in the buffer
+
+            Assert.InRange(Volatile.Read(ref written), 16, 40);
+            for (var i = 1; i < Messages; i++)
+            {
+                Assert.True(await messages.MoveNextAsync().AsTask().WaitAsync(Long));
+            }
+
+            await messages.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public void MaxQueuedEventBytes_below_64_KiB_is_refused()
     {
         var error = Assert.Throws<ArgumentException>(() => new XmppClient(TestClients.Options() with { MaxQueuedEventBytes = 65_535 }));
