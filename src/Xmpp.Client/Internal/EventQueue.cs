@@ -29,16 +29,14 @@ internal sealed class EventQueue : IAsyncDisposable
     private readonly SemaphoreSlim? _handlerSlots;
     private readonly Task _loop;
     private readonly object _gate = new();
-    private readonly long _maxBytes;
-    private long _queuedBytes;
-    private TaskCompletionSource? _room;
+    private readonly ByteBudget _bytes;
     private int _detached;
     private TaskCompletionSource? _detachedDone;
 
     public EventQueue(int capacity, long maxBytes, int maxConcurrentHandlers, ILogger logger)
     {
         _logger = logger;
-        _maxBytes = maxBytes;
+        _bytes = new ByteBudget(maxBytes);
         _channel = Channel.CreateBounded<EventWork>(new BoundedChannelOptions(capacity)
         {
             SingleReader = true,
@@ -49,16 +47,7 @@ internal sealed class EventQueue : IAsyncDisposable
     }
 
     /// <summary>How many bytes of received stanzas are queued or being handled.</summary>
-    public long QueuedBytes
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _queuedBytes;
-            }
-        }
-    }
+    public long QueuedBytes => _bytes.Held;
 
     /// <summary>Completes when the background task has run everything and stopped.</summary>
     public Task Completion => _loop;
@@ -73,7 +62,7 @@ internal sealed class EventQueue : IAsyncDisposable
     public ValueTask EnqueueAsync(string name, long bytes, Func<ValueTask> work, CancellationToken cancellationToken)
     {
         var item = new EventWork(this, name, work, bytes);
-        if (!TryReserve(bytes))
+        if (!_bytes.TryTake(bytes))
         {
             return EnqueueWhenRoomAsync(item, cancellationToken);
         }
@@ -83,26 +72,7 @@ internal sealed class EventQueue : IAsyncDisposable
     }
 
     /// <summary>Gives back the bytes of a stanza whose dispatch and handlers are all done.</summary>
-    public void ReleaseBytes(long bytes)
-    {
-        if (bytes == 0)
-        {
-            return;
-        }
-
-        TaskCompletionSource? room = null;
-        lock (_gate)
-        {
-            _queuedBytes -= bytes;
-            if (_queuedBytes < _maxBytes)
-            {
-                room = _room;
-                _room = null;
-            }
-        }
-
-        room?.TrySetResult();
-    }
+    public void ReleaseBytes(long bytes) => _bytes.Give(bytes);
 
     /// <summary>
     /// Queues a callback without waiting; when the queue is full the callback is queued as soon as there is room. After
@@ -231,40 +201,9 @@ internal sealed class EventQueue : IAsyncDisposable
         done?.TrySetResult();
     }
 
-    private bool TryReserve(long bytes)
-    {
-        lock (_gate)
-        {
-            if (bytes > 0 && _queuedBytes >= _maxBytes)
-            {
-                return false;
-            }
-
-            _queuedBytes += bytes;
-            return true;
-        }
-    }
-
     private async ValueTask EnqueueWhenRoomAsync(EventWork item, CancellationToken cancellationToken)
     {
-        while (true)
-        {
-            Task room;
-            lock (_gate)
-            {
-                if (_queuedBytes < _maxBytes)
-                {
-                    _queuedBytes += item.Bytes;
-                    break;
-                }
-
-                _room ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                room = _room.Task;
-            }
-
-            await room.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-
+        await _bytes.TakeAsync(item.Bytes, cancellationToken).ConfigureAwait(false);
         await WriteOrGiveBackAsync(_channel.Writer.WriteAsync(item, cancellationToken), item).ConfigureAwait(false);
     }
 
