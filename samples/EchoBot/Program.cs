@@ -67,12 +67,14 @@ catch (Exception failure) when (failure is XmppException or TimeoutException)
 
 Console.WriteLine($"Online as {client.BoundJid}");
 var ended = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
-client.StateChanged += (_, change) =>
+client.StateChanged += change =>
 {
     if (change.State == XmppClientState.Disconnected)
     {
         ended.TrySetResult(change.Error);
     }
+
+    return Task.CompletedTask;
 };
 
 var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -78,6 +78,17 @@ internal static partial class OptionsValidator
         AtLeast(options.MaxQueuedEvents, 1, nameof(options.MaxQueuedEvents));
         AtLeast(options.MaxTrackedResources, 1, nameof(options.MaxTrackedResources));
         AtLeast(options.MaxTrackedResourcesPerContact, 1, nameof(options.MaxTrackedResourcesPerContact));
+        if (options.MaxConcurrentEventHandlers is < 1 or > XmppClientOptions.MaxEventHandlersLimit)
+        {
+            throw OutOfRange(nameof(options.MaxConcurrentEventHandlers), options.MaxConcurrentEventHandlers,
+                $"must be between 1 (events one at a time, in stream order) and {XmppClientOptions.MaxEventHandlersLimit}.");
+        }
+
+        if (options.MaxQueuedEventBytes < XmppClientOptions.MinQueuedEventBytes)
+        {
+            throw OutOfRange(nameof(options.MaxQueuedEventBytes), options.MaxQueuedEventBytes,
+                $"must be at least {XmppClientOptions.MinQueuedEventBytes} (64 KiB).");
+        }
         if ((options.Modules & ~XmppModules.All) != 0)
         {
             throw OutOfRange(nameof(options.Modules), options.Modules, "must combine only the XmppModules flags.");

@@ -8,15 +8,18 @@ namespace Xmpp.Client;
 public sealed partial class XmppClient
 {
     /// <summary>
-    /// Raised for each message received, in the order they arrive, on the client's event task (one handler call at a
-    /// time, never on the network read loop, so a slow handler delays other events but never IQ answers). A handler
-    /// that throws is logged and does not affect the session.
+    /// Raised for each message received, in the order they arrive, on the client's event task (never on the network
+    /// read loop, so a slow handler never delays IQ answers). By default one event at a time: the next waits for the
+    /// handlers' tasks, so a slow handler delays later events; <see cref="XmppClientOptions.MaxConcurrentEventHandlers"/>
+    /// lets handlers run side by side once they await. A handler that throws is logged and never affects the session
+    /// or the process.
     /// </summary>
     public event Func<Message, Task>? MessageReceived;
 
     /// <summary>
     /// Raised for each presence received (availability, subscription requests and answers), in stream order, on the
-    /// client's event task. A handler that throws is logged and does not affect the session.
+    /// client's event task; <see cref="XmppClientOptions.MaxConcurrentEventHandlers"/> says whether the next event waits for the
+    /// handlers. A handler that throws is logged and never affects the session or the process.
     /// </summary>
     public event Func<Presence, Task>? PresenceReceived;
 
@@ -24,7 +27,8 @@ public sealed partial class XmppClient
     /// Raised, in stream order on the client's event task, for each IQ request (get or set) that no handler registered
     /// with <see cref="RegisterIqHandler"/> claimed. Unless a handler sets <see cref="IqReceivedEventArgs.Handled"/>,
     /// the client then answers <c>service-unavailable</c>. IQ results and errors never raise this event: they complete
-    /// <see cref="SendIqAsync(Iq, CancellationToken)"/>.
+    /// <see cref="SendIqAsync(Iq, CancellationToken)"/>. <see cref="XmppClientOptions.MaxConcurrentEventHandlers"/> says whether the
+    /// next event waits for the handlers (the answer is sent when they are done). A handler that throws is logged.
     /// </summary>
     public event Func<IqReceivedEventArgs, Task>? IqReceived;
 
@@ -38,16 +42,23 @@ public sealed partial class XmppClient
         switch (stanza)
         {
             case Message message:
-                await EventInvoker.InvokeAsync(MessageReceived, message, _logger, nameof(MessageReceived)).ConfigureAwait(false);
+                await RaiseAsync(MessageReceived, message, nameof(MessageReceived)).ConfigureAwait(false);
                 break;
             case Presence presence:
-                await EventInvoker.InvokeAsync(PresenceReceived, presence, _logger, nameof(PresenceReceived)).ConfigureAwait(false);
+                await RaiseAsync(PresenceReceived, presence, nameof(PresenceReceived)).ConfigureAwait(false);
                 break;
             case Iq request:
                 await AnswerRequestAsync(request).ConfigureAwait(false);
                 break;
         }
     }
+
+    /// <summary>
+    /// Raises an event for the application (the client's own or a module's): awaited in place, or left running by
+    /// itself once it awaits when <see cref="XmppClientOptions.MaxConcurrentEventHandlers"/> allows more than one.
+    /// </summary>
+    internal ValueTask RaiseAsync<TArgs>(Func<TArgs, Task>? handlers, TArgs args, string name) =>
+        handlers is null ? default : _events.RunHandlersAsync(name, () => EventInvoker.InvokeAsync(handlers, args, _logger, name));
 
     /// <summary>
     /// Receives from the session's read loop and queues for the event task. Nothing is dispatched until the modules
@@ -67,8 +78,8 @@ public sealed partial class XmppClient
         /// <summary>Lets dispatch begin (<see langword="true"/>) or drops what this session received (<see langword="false"/>).</summary>
         public void Ready(bool started) => _ready.TrySetResult(started);
 
-        public ValueTask OnStanzaAsync(Stanza stanza, CancellationToken cancellationToken) =>
-            _client._events.EnqueueAsync(stanza.Element.Name, async () =>
+        public ValueTask OnStanzaAsync(Stanza stanza, long bytes, CancellationToken cancellationToken) =>
+            _client._events.EnqueueAsync(stanza.Element.Name, bytes, async () =>
             {
                 if (await _ready.Task.ConfigureAwait(false))
                 {

@@ -7,37 +7,35 @@ namespace Xmpp.Client;
 
 public sealed partial class XmppClient
 {
-    private readonly ConcurrentDictionary<(string Name, string Namespace), Func<Iq, CancellationToken, Task<Iq>>> _iqHandlers = new();
+    private readonly ConcurrentDictionary<(string Name, string Namespace), IqHandler> _iqHandlers = new();
 
     /// <summary>
     /// Handles incoming IQ requests (get or set) whose payload is <paramref name="elementName"/> in
     /// <paramref name="namespace"/>: the handler returns the answer (<see cref="Iq.CreateResult"/> or
     /// <see cref="Iq.CreateError(StanzaErrorCondition, string?)"/>), which the client sends. A handler that throws is
-    /// answered with <c>internal-server-error</c>. Handlers run on the client's event task, in stream order.
+    /// answered with <c>internal-server-error</c>. Handlers run on the client's event task, in stream order; with
+    /// <see cref="XmppClientOptions.MaxConcurrentEventHandlers"/> above 1 they start in stream order and run side by
+    /// side once they await, like the events.
     /// </summary>
     /// <param name="elementName">The payload's element name, such as <c>query</c>.</param>
     /// <param name="namespace">The payload's namespace, such as <c>jabber:iq:version</c>.</param>
     /// <param name="handler">Makes the answer.</param>
     /// <returns>Dispose it to remove the handler.</returns>
     /// <exception cref="InvalidOperationException">A handler for that payload is already registered.</exception>
-    public IDisposable RegisterIqHandler(string elementName, string @namespace, Func<Iq, CancellationToken, Task<Iq>> handler)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(elementName);
-        ArgumentException.ThrowIfNullOrEmpty(@namespace);
-        ArgumentNullException.ThrowIfNull(handler);
-        var key = (elementName, @namespace);
-        if (!_iqHandlers.TryAdd(key, handler))
-        {
-            throw new InvalidOperationException($"An IQ handler for <{elementName} xmlns='{@namespace}'/> is already registered.");
-        }
+    public IDisposable RegisterIqHandler(string elementName, string @namespace, Func<Iq, CancellationToken, Task<Iq>> handler) =>
+        AddIqHandler(elementName, @namespace, handler, inOrder: false);
 
-        return new Registration(() => _iqHandlers.TryRemove(new KeyValuePair<(string, string), Func<Iq, CancellationToken, Task<Iq>>>(key, handler)));
-    }
+    /// <summary>
+    /// <see cref="RegisterIqHandler"/> for a module whose handler keeps state in stream order (roster and block list
+    /// pushes): it is always awaited in place, also when application handlers run side by side.
+    /// </summary>
+    internal IDisposable RegisterModuleIqHandler(string elementName, string @namespace, Func<Iq, CancellationToken, Task<Iq>> handler) =>
+        AddIqHandler(elementName, @namespace, handler, inOrder: true);
 
     /// <summary>
     /// Sends an IQ request and waits for its answer, at most <see cref="XmppClientOptions.IqTimeout"/>. The answer
     /// is accepted only from the entity asked (for a request without 'to', from the account's server); a reply from
-    /// anyone else is ignored and logged.
+    /// anyone else is ignored and logged. Like <see cref="SendAsync"/>, it sends a copy of the request taken at the call.
     /// </summary>
     /// <param name="request">A get or set.</param>
     /// <param name="cancellationToken">Stops waiting (the request may still be processed by the server).</param>
@@ -65,17 +63,17 @@ public sealed partial class XmppClient
         }
 
         ThrowIfNotSending();
+        var sent = (Iq)StanzaCopy.Of(request); // the caller's object stays as it is
         await _iqSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
         PendingIq? pending = null;
         try
         {
-            request.Id ??= Stanzas.StanzaIds.New();
-            pending = _iqs.Register(request.Id, request.To, BoundJid ?? _lastBoundJid ?? Options.Jid); // throws on a duplicate id
-            await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            pending = _iqs.Register(sent.Id!, sent.To, BoundJid ?? _lastBoundJid ?? Options.Jid); // throws on a duplicate id
+            await SendOwnAsync(sent, cancellationToken).ConfigureAwait(false);
             var reply = await pending.Reply.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
             if (reply.Type == IqType.Error)
             {
-                throw new XmppIqErrorException(request, reply.Error ?? new StanzaError(StanzaErrorCondition.UndefinedCondition));
+                throw new XmppIqErrorException(sent, reply.Error ?? new StanzaError(StanzaErrorCondition.UndefinedCondition));
             }
 
             return reply;
@@ -83,7 +81,7 @@ public sealed partial class XmppClient
         catch (TimeoutException error) when (error is not XmppTimeoutException)
         {
             throw new XmppTimeoutException(
-                $"No answer to the IQ request '{request.Id}' ({request.PayloadName}) from {request.To?.ToString() ?? "the server"} within {timeout.TotalSeconds:0.#} s.", error);
+                $"No answer to the IQ request '{sent.Id}' ({sent.PayloadName}) from {sent.To?.ToString() ?? "the server"} within {timeout.TotalSeconds:0.#} s.", error);
         }
         finally
         {
@@ -96,42 +94,70 @@ public sealed partial class XmppClient
         }
     }
 
-    private async ValueTask AnswerRequestAsync(Iq request)
+    private Registration AddIqHandler(string elementName, string @namespace, Func<Iq, CancellationToken, Task<Iq>> handler, bool inOrder)
     {
-        Iq? answer = null;
-        if (request.PayloadName is { } name && _iqHandlers.TryGetValue((name.LocalName, name.NamespaceName), out var handler))
+        ArgumentException.ThrowIfNullOrEmpty(elementName);
+        ArgumentException.ThrowIfNullOrEmpty(@namespace);
+        ArgumentNullException.ThrowIfNull(handler);
+        var key = (elementName, @namespace);
+        var entry = new IqHandler(handler, inOrder);
+        if (!_iqHandlers.TryAdd(key, entry))
         {
-            try
-            {
-                answer = await handler(request, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Exception error)
-            {
-                SessionLog.HandlerFailed(_logger, $"IQ handler for {name}", error);
-                answer = request.CreateError(StanzaErrorCondition.InternalServerError);
-            }
-        }
-        else
-        {
-            var args = new IqReceivedEventArgs(request);
-            await EventInvoker.InvokeAsync(IqReceived, args, _logger, nameof(IqReceived)).ConfigureAwait(false);
-            if (!args.Handled)
-            {
-                answer = request.CreateError(StanzaErrorCondition.ServiceUnavailable);
-            }
+            throw new InvalidOperationException($"An IQ handler for <{elementName} xmlns='{@namespace}'/> is already registered.");
         }
 
-        if (answer is not null)
+        return new Registration(() => _iqHandlers.TryRemove(new KeyValuePair<(string, string), IqHandler>(key, entry)));
+    }
+
+    /// <summary>Answers an IQ request: with its registered handler, or through <see cref="IqReceived"/>.</summary>
+    private ValueTask AnswerRequestAsync(Iq request)
+    {
+        if (request.PayloadName is { } name && _iqHandlers.TryGetValue((name.LocalName, name.NamespaceName), out var handler))
         {
-            try
-            {
-                await SendAsync(answer, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Exception error) when (error is XmppConnectionLostException or InvalidOperationException)
-            {
-                // The session is ending; the requester will not get an answer on this stream.
-                SessionLog.AnswerNotSent(_logger, request.Id ?? string.Empty, error);
-            }
+            return handler.InOrder
+                ? AnswerWithHandlerAsync(request, handler.Handle, name)
+                : _events.RunHandlersAsync($"IQ handler for {name}", () => AnswerWithHandlerAsync(request, handler.Handle, name));
+        }
+
+        return _events.RunHandlersAsync(nameof(IqReceived), () => AnswerThroughEventAsync(request));
+    }
+
+    private async ValueTask AnswerWithHandlerAsync(Iq request, Func<Iq, CancellationToken, Task<Iq>> handler, System.Xml.Linq.XName name)
+    {
+        Iq answer;
+        try
+        {
+            answer = await handler(request, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception error)
+        {
+            SessionLog.HandlerFailed(_logger, $"IQ handler for {name}", error);
+            answer = request.CreateError(StanzaErrorCondition.InternalServerError);
+        }
+
+        await SendAnswerAsync(request, answer).ConfigureAwait(false);
+    }
+
+    private async ValueTask AnswerThroughEventAsync(Iq request)
+    {
+        var args = new IqReceivedEventArgs(request);
+        await EventInvoker.InvokeAsync(IqReceived, args, _logger, nameof(IqReceived)).ConfigureAwait(false);
+        if (!args.Handled)
+        {
+            await SendAnswerAsync(request, request.CreateError(StanzaErrorCondition.ServiceUnavailable)).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask SendAnswerAsync(Iq request, Iq answer)
+    {
+        try
+        {
+            await SendAsync(answer, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is XmppConnectionLostException or InvalidOperationException)
+        {
+            // The session is ending; the requester will not get an answer on this stream.
+            SessionLog.AnswerNotSent(_logger, request.Id ?? string.Empty, error);
         }
     }
 
@@ -139,9 +165,12 @@ public sealed partial class XmppClient
     {
         if (Options.AnswerPings)
         {
-            RegisterIqHandler("ping", Namespaces.Ping, static (ping, _) => Task.FromResult(ping.CreateResult()));
+            RegisterModuleIqHandler("ping", Namespaces.Ping, static (ping, _) => Task.FromResult(ping.CreateResult()));
         }
     }
+
+    /// <summary>A registered IQ handler; <see cref="InOrder"/> ones (the modules') are never run side by side.</summary>
+    private sealed record IqHandler(Func<Iq, CancellationToken, Task<Iq>> Handle, bool InOrder);
 
     private sealed class Registration(Action dispose) : IDisposable
     {

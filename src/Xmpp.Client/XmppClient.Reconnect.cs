@@ -25,9 +25,10 @@ public sealed partial class XmppClient
     /// Raised after the client reconnected by itself, on the client's event task after <see cref="StateChanged"/>
     /// reported <see cref="XmppClientState.Connected"/>. When <see cref="XmppReconnectedEventArgs.Resumed"/> is
     /// <see langword="false"/> the server had forgotten the previous session: the client has sent its last presence
-    /// again, but the application should re-fetch its roster, re-join rooms and so on. A handler that throws is logged.
+    /// again, but the application should re-fetch its roster, re-join rooms and so on. The next event waits for the
+    /// handler's task; a handler that throws is logged and never affects the client or the process.
     /// </summary>
-    public event EventHandler<XmppReconnectedEventArgs>? Reconnected;
+    public event Func<XmppReconnectedEventArgs, Task>? Reconnected;
 
     /// <summary>
     /// Reconnects until a session is open, the failure is final, or <see cref="XmppClientOptions.MaxReconnectAttempts"/>
@@ -65,11 +66,7 @@ public sealed partial class XmppClient
                 var (resumed, resent) = await ConnectSessionAsync(redirect, resume: true, step, cancellationToken).ConfigureAwait(false);
                 SessionLog.Reconnected(_logger, attempt, resumed, resent);
                 var args = new XmppReconnectedEventArgs(resumed, attempt, resent, cause);
-                _events.Post(nameof(Reconnected), () =>
-                {
-                    EventInvoker.Invoke(Reconnected, this, args, _logger, nameof(Reconnected));
-                    return ValueTask.CompletedTask;
-                });
+                _events.Post(nameof(Reconnected), () => EventInvoker.InvokeAsync(Reconnected, args, _logger, nameof(Reconnected)));
                 return;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -191,7 +188,7 @@ public sealed partial class XmppClient
     {
         if (reconnecting && Volatile.Read(ref _lastPresence) is { } presence && !_outbound.ContainsBroadcastPresence())
         {
-            await SendAsync(presence, cancellationToken).ConfigureAwait(false);
+            await SendOwnAsync(StanzaCopy.Of(presence), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -12,31 +12,50 @@ public sealed partial class XmppClient
 
     /// <summary>
     /// Sends a stanza. Safe to call from any number of threads at once: each stanza goes out whole, and the call waits
-    /// while the network pushes back. A missing id is filled in (readable from <see cref="Stanza.Id"/> afterwards).
+    /// while the network pushes back.
     /// </summary>
     /// <remarks>
-    /// With stream management (XEP-0198) the stanza is kept until the server acknowledges it, and sent again after a
+    /// <para>The stanza is copied when the method is called, before it returns its task: the client never changes the
+    /// caller's object, and changing or reusing the object afterwards changes nothing that was sent or will be sent
+    /// again. Each call sends its own stanza: without an <see cref="Stanza.Id"/> the copy gets a new id, which the
+    /// returned task gives (for <see cref="Extensions.Receipts.ReceiptsModule.WaitForReceiptAsync"/> or to match an
+    /// error bounce); an id the caller set is sent as it is. <c>await client.SendAsync(stanza)</c> works as before.</para>
+    /// <para>With stream management (XEP-0198) the stanza is kept until the server acknowledges it, and sent again after a
     /// reconnect if needed; at most <see cref="XmppClientOptions.MaxUnacknowledgedStanzas"/> are kept, and when that
     /// many wait for acknowledgement the call waits for room. While the client reconnects, the stanza is queued and
-    /// the call returns (or throws, see <see cref="XmppClientOptions.QueueWhileReconnecting"/>).
+    /// the call returns (or throws, see <see cref="XmppClientOptions.QueueWhileReconnecting"/>).</para>
     /// </remarks>
     /// <param name="stanza">The message, presence or IQ to send.</param>
     /// <param name="cancellationToken">Stops waiting for the turn to write; a stanza already being written is
     /// finished, so the stream is never cut mid-stanza.</param>
+    /// <returns>The id of the stanza sent: the caller's own, or the one the client gave the copy.</returns>
     /// <exception cref="InvalidOperationException">The client is not connected (nor reconnecting).</exception>
     /// <exception cref="XmppConnectionLostException">The connection broke while sending (without stream management),
     /// or the client is reconnecting and <see cref="XmppClientOptions.QueueWhileReconnecting"/> is off.</exception>
-    public async ValueTask SendAsync(Stanza stanza, CancellationToken cancellationToken = default)
+    public async ValueTask<string> SendAsync(Stanza stanza, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stanza);
         ThrowIfDisposed();
-        stanza.Id ??= Stanzas.StanzaIds.New();
-        ModulesPrepare(stanza);
+        var copy = StanzaCopy.Of(stanza);
+        await SendOwnAsync(copy, cancellationToken).ConfigureAwait(false);
+        return copy.Id!;
+    }
+
+    /// <summary>
+    /// Sends a stanza that belongs to the client (a copy of the caller's, or one a module built): gives it an id if it
+    /// has none, lets the modules decorate it, remembers a broadcast presence for reconnections, and sends it.
+    /// </summary>
+    internal async ValueTask SendOwnAsync(Stanza stanza, CancellationToken cancellationToken)
+    {
+        ThrowIfDisposed();
         if (stanza is Presence { To: null, Type: PresenceType.Available or PresenceType.Unavailable } presence)
         {
-            Volatile.Write(ref _lastPresence, presence.Type == PresenceType.Available ? presence : null);
+            // As the caller gave it (before an id and the modules' payloads): sent again, it is prepared afresh.
+            Volatile.Write(ref _lastPresence, presence.Type == PresenceType.Available ? (Presence)StanzaCopy.Of(presence) : null);
         }
 
+        stanza.Id ??= Stanzas.StanzaIds.New();
+        ModulesPrepare(stanza);
         await SendElementAsync(stanza.Element, cancellationToken).ConfigureAwait(false);
     }
 

@@ -28,6 +28,7 @@ public sealed partial class XmppClient : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly object _gate = new();
     private readonly EventQueue _events;
+    private readonly CancellationTokenSource _disposing = new();
     private XmppSession? _session;
     private XmppClientState _state;
     private bool _disposed;
@@ -52,7 +53,7 @@ public sealed partial class XmppClient : IAsyncDisposable
         _logger = factory.CreateLogger("Xmpp.Client");
         _connector = connector ?? new TcpConnector(options, factory.CreateLogger("Xmpp.Client.Net"));
         _time = time ?? TimeProvider.System;
-        _events = new EventQueue(options.MaxQueuedEvents, _logger);
+        _events = new EventQueue(options.MaxQueuedEvents, options.MaxQueuedEventBytes, options.MaxConcurrentEventHandlers, _logger);
         _iqSlots = new SemaphoreSlim(options.MaxPendingIqs, options.MaxPendingIqs);
         _outbound = new OutboundQueue(options.MaxUnacknowledgedStanzas);
         RegisterBuiltInHandlers();
@@ -80,45 +81,23 @@ public sealed partial class XmppClient : IAsyncDisposable
     /// <summary>The full JID the server bound for this session; <see langword="null"/> when not connected.</summary>
     public Jid? BoundJid => _session?.BoundJid;
 
+    /// <summary>Completes when the event task has ended (after <see cref="DisposeAsync"/>), for tests.</summary>
+    internal Task EventTask => _events.Completion;
+
+    /// <summary>How many bytes of received stanzas wait for the event handlers or are in their hands (for tests).</summary>
+    internal long QueuedEventBytes => _events.QueuedBytes;
+
     /// <summary>What the current session negotiated (features, mechanism, encryption), for modules and tests.</summary>
     internal NegotiatedSession? Negotiated => _session?.Negotiated;
 
     /// <summary>
     /// Raised when <see cref="State"/> changes, in order with the stanza events, on the client's event task (never on
-    /// the network read loop). A handler that throws is logged and does not affect the client.
+    /// the network read loop). Like every event of the client, a handler is a <see cref="Func{T, TResult}"/> returning
+    /// a <see cref="Task"/>, and the next event waits for that task: an <c>async</c> lambda is awaited, not fire and
+    /// forget. A handler that throws (before or after an <c>await</c>) is logged and never affects the client or the
+    /// process; the other handlers still run.
     /// </summary>
-    public event EventHandler<XmppClientStateChangedEventArgs>? StateChanged;
-
-    /// <summary>Closes the session politely if it is open, stops the event task and releases everything.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        lock (_gate)
-        {
-            if (_disposed)
-            {
-                return;
-            }
-
-            _disposed = true;
-        }
-
-        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
-        {
-            try
-            {
-                await CloseSessionAsync(timeout.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (timeout.IsCancellationRequested)
-            {
-                // The polite close took too long (a write stuck on a peer that reads nothing): the session is closed
-                // without it, and disposing does not fail for that.
-            }
-        }
-
-        await _events.DisposeAsync().ConfigureAwait(false);
-        _reconnectStop.Dispose();
-        _outbound.Dispose();
-    }
+    public event Func<XmppClientStateChangedEventArgs, Task>? StateChanged;
 
     private void SetState(XmppClientState state, Exception? error = null, IReadOnlyList<Stanzas.Stanza>? undelivered = null)
     {
@@ -138,11 +117,7 @@ public sealed partial class XmppClient : IAsyncDisposable
     }
 
     private void RaiseStateChanged(XmppClientStateChangedEventArgs args) =>
-        _events.Post(nameof(StateChanged), () =>
-        {
-            EventInvoker.Invoke(StateChanged, this, args, _logger, nameof(StateChanged));
-            return ValueTask.CompletedTask;
-        });
+        _events.Post(nameof(StateChanged), () => EventInvoker.InvokeAsync(StateChanged, args, _logger, nameof(StateChanged)));
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 }

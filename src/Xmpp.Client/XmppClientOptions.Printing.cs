@@ -26,6 +26,8 @@ public sealed partial record XmppClientOptions
         builder.Append(", IqTimeout = ").Append(IqTimeout);
         builder.Append(", MaxPendingIqs = ").Append(MaxPendingIqs);
         builder.Append(", MaxQueuedEvents = ").Append(MaxQueuedEvents);
+        builder.Append(", MaxConcurrentEventHandlers = ").Append(MaxConcurrentEventHandlers);
+        builder.Append(", MaxQueuedEventBytes = ").Append(MaxQueuedEventBytes);
         builder.Append(", Modules = ").Append(Modules);
         builder.Append(", AnswerPings = ").Append(AnswerPings);
         builder.Append(", LoggerFactory = ").Append(LoggerFactory);

@@ -86,7 +86,8 @@ public sealed partial record XmppClientOptions
     public int MaxPendingIqs { get; init; } = 65_536;
 
     /// <summary>How many received stanzas may wait for the event handlers; when full, reading from the server pauses
-    /// (TCP pushes back) until handlers catch up. 10,000 by default.</summary>
+    /// (TCP pushes back) until handlers catch up. 10,000 by default. Their bytes are bounded too:
+    /// <see cref="MaxQueuedEventBytes"/>.</summary>
     public int MaxQueuedEvents { get; init; } = 10_000;
 
     /// <summary>The protocol extensions to run; all of them by default. Each adds its service discovery features.</summary>

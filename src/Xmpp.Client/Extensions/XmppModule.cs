@@ -30,7 +30,10 @@ public abstract class XmppModule
     /// </summary>
     internal virtual ValueTask<bool> OnReceivedAsync(Stanza stanza) => new(false);
 
-    /// <summary>Sees each stanza about to be sent (on the sender's thread), and may add payloads to it.</summary>
+    /// <summary>
+    /// Sees each stanza about to be sent (on the sender's thread), and may add payloads to it: it is the client's own
+    /// copy, never the caller's object, and its <see cref="Stanza.Id"/> is already set.
+    /// </summary>
     internal virtual void OnSending(Stanza stanza)
     {
     }

@@ -3,29 +3,12 @@ using Xmpp.Client.Session;
 
 namespace Xmpp.Client.Internal;
 
-/// <summary>Calls every handler of an event, one after another; a handler that throws is logged and the others still run.</summary>
+/// <summary>
+/// Calls every handler of an event, one after another, awaiting each; a handler that throws (or whose task fails) is
+/// logged and the others still run.
+/// </summary>
 internal static class EventInvoker
 {
-    public static void Invoke<TArgs>(EventHandler<TArgs>? handlers, object sender, TArgs args, ILogger logger, string name)
-    {
-        if (handlers is null)
-        {
-            return;
-        }
-
-        foreach (var handler in handlers.GetInvocationList().Cast<EventHandler<TArgs>>())
-        {
-            try
-            {
-                handler(sender, args);
-            }
-            catch (Exception error)
-            {
-                SessionLog.HandlerFailed(logger, name, error);
-            }
-        }
-    }
-
     public static async ValueTask InvokeAsync<TArgs>(Func<TArgs, Task>? handlers, TArgs args, ILogger logger, string name)
     {
         if (handlers is null)

@@ -6,8 +6,11 @@ namespace Xmpp.Client.Session;
 /// <summary>Where a running session hands what it reads. Called on the read loop: implementations must only queue.</summary>
 internal interface ISessionHandler
 {
-    /// <summary>A message, presence or IQ request arrived (IQ replies go to the tracker instead).</summary>
-    ValueTask OnStanzaAsync(Stanza stanza, CancellationToken cancellationToken);
+    /// <summary>
+    /// A message, presence or IQ request arrived (IQ replies go to the tracker instead); it took
+    /// <paramref name="bytes"/> on the wire (0 when not known).
+    /// </summary>
+    ValueTask OnStanzaAsync(Stanza stanza, long bytes, CancellationToken cancellationToken);
 
     /// <summary>A top-level element that is not a stanza arrived (stream management and similar).</summary>
     ValueTask OnNonStanzaAsync(XmppElement element, CancellationToken cancellationToken);

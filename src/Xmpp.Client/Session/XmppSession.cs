@@ -139,7 +139,7 @@ internal sealed partial class XmppSession : IAsyncDisposable
             _stream.SkipElementsOverLimits = true;
             foreach (var early in Negotiated.EarlyElements)
             {
-                await RouteAsync(early, token).ConfigureAwait(false);
+                await RouteAsync(early, 0, token).ConfigureAwait(false);
             }
 
             while (true)
@@ -179,7 +179,7 @@ internal sealed partial class XmppSession : IAsyncDisposable
                     }
                 }
 
-                await RouteAsync(element, token).ConfigureAwait(false);
+                await RouteAsync(element, _stream.LastElementBytes, token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -198,7 +198,7 @@ internal sealed partial class XmppSession : IAsyncDisposable
         _handler.OnEnded(this, error);
     }
 
-    private async ValueTask RouteAsync(XmppElement element, CancellationToken cancellationToken)
+    private async ValueTask RouteAsync(XmppElement element, long bytes, CancellationToken cancellationToken)
     {
         var stanza = StanzaFactory.FromElement(element);
         if (stanza is not null && stanza.HasInvalidFrom)
@@ -221,7 +221,7 @@ internal sealed partial class XmppSession : IAsyncDisposable
 
         if (stanza is not null)
         {
-            await _handler.OnStanzaAsync(stanza, cancellationToken).ConfigureAwait(false);
+            await _handler.OnStanzaAsync(stanza, bytes, cancellationToken).ConfigureAwait(false);
         }
         else
         {

@@ -1,4 +1,3 @@
-using System.IO.Pipelines;
 using Microsoft.Extensions.Logging;
 using Xmpp.Client.Internal;
 using Xmpp.Client.Net;
@@ -19,19 +18,25 @@ internal sealed class XmppStream : IAsyncDisposable
     private readonly XmlStreamReaderOptions _readerOptions;
     private readonly ILogger _logger;
     private XmlStreamReader _reader;
-    private PipeReader _readerInput;
+    private CountingPipeReader _readerInput;
 
     public XmppStream(XmppTransport transport, XmlStreamReaderOptions readerOptions, ILogger logger)
     {
         Transport = transport;
         _readerOptions = readerOptions;
         _logger = logger;
-        _readerInput = transport.Input;
+        _readerInput = new CountingPipeReader(transport.Input);
         _reader = new XmlStreamReader(_readerInput, readerOptions);
     }
 
     /// <summary>The transport under the stream.</summary>
     public XmppTransport Transport { get; }
+
+    /// <summary>
+    /// How many bytes the element <see cref="ReadElementAsync"/> returned last took on the wire (with any whitespace
+    /// before it).
+    /// </summary>
+    public long LastElementBytes { get; private set; }
 
     /// <summary>The server's most recent stream header.</summary>
     public XmlStreamHeader? ServerHeader { get; private set; }
@@ -48,13 +53,13 @@ internal sealed class XmppStream : IAsyncDisposable
     /// </summary>
     public async Task<XmppElement> OpenAsync(string domain, string? from, CancellationToken cancellationToken)
     {
-        if (ReferenceEquals(_readerInput, Transport.Input))
+        if (ReferenceEquals(_readerInput.Inner, Transport.Input))
         {
             _reader.Reset(); // SASL restart: same bytes, new document; nothing read ahead is lost.
         }
         else
         {
-            _readerInput = Transport.Input; // STARTTLS: a new (encrypted) pipe.
+            _readerInput = new CountingPipeReader(Transport.Input); // STARTTLS: a new (encrypted) pipe.
             _reader = new XmlStreamReader(_readerInput, _readerOptions) { SkipElementsOverLimits = _reader.SkipElementsOverLimits };
         }
 
@@ -127,9 +132,11 @@ internal sealed class XmppStream : IAsyncDisposable
     public async ValueTask<StreamItem> ReadAsync(CancellationToken cancellationToken)
     {
         StreamItem item;
+        var before = _readerInput.Consumed;
         try
         {
             item = await _reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            LastElementBytes = _readerInput.Consumed - before;
         }
         catch (XmppXmlException error)
         {

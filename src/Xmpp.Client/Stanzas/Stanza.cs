@@ -11,7 +11,8 @@ namespace Xmpp.Client.Stanzas;
 /// <remarks>
 /// A stanza is parsed once from the wire into a light tree; the properties read and write that tree. Payloads
 /// returned as <see cref="XElement"/> are copies: to change one, remove it and add the changed element. Stanzas
-/// are not thread-safe; don't change one while it is being sent.
+/// are not thread-safe. <see cref="XmppClient.SendAsync"/> sends a copy taken when it is called, so a stanza may be
+/// changed or sent again as soon as the call returns.
 /// </remarks>
 public abstract class Stanza
 {
@@ -45,7 +46,10 @@ public abstract class Stanza
         set => WriteJid("from", value, ref _from, ref _fromParsed);
     }
 
-    /// <summary>The stanza's id; <see cref="XmppClient.SendAsync"/> fills it in when it is missing.</summary>
+    /// <summary>
+    /// The stanza's id. <see cref="XmppClient.SendAsync"/> never changes it: when it is missing, the stanza sent gets a
+    /// new id of its own, which <see cref="XmppClient.SendAsync"/> returns.
+    /// </summary>
     public string? Id
     {
         get => Element.GetAttribute("id");

@@ -52,13 +52,15 @@ internal static class ResumeRunner
         for (var i = 0; i < rounds; i++)
         {
             var back = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-            void OnState(object? sender, XmppClientStateChangedEventArgs change)
+            Task OnState(XmppClientStateChangedEventArgs change)
             {
                 // Only the Connected that ends this cut's reconnection (not a late event of the previous round).
                 if (change is { State: XmppClientState.Connected, PreviousState: XmppClientState.Reconnecting })
                 {
                     back.TrySetResult(change.Resumed);
                 }
+
+                return Task.CompletedTask;
             }
 
             while (client.State != XmppClientState.Connected)

@@ -41,19 +41,19 @@ public sealed class BlockingTests(ServersFixture fixture)
             // bare JID's bounce is in, a bounce of the first message would be in too.
             var toFullJid = new Message(carol.BoundJid!.Value, "while blocked");
             var toBareJid = new Message(carol.BoundJid!.Value.Bare, "while blocked");
-            await bob.SendAsync(toFullJid);
-            await bob.SendAsync(toBareJid);
-            var bounce = await toBob.NextAsync(m => m.Id == toBareJid.Id, Wait, "the error for the blocked message");
+            var toFullJidId = await bob.SendAsync(toFullJid);
+            var toBareJidId = await bob.SendAsync(toBareJid);
+            var bounce = await toBob.NextAsync(m => m.Id == toBareJidId, Wait, "the error for the blocked message");
             Assert.Equal(MessageType.Error, bounce.Type);
             Assert.Equal(StanzaErrorCondition.ServiceUnavailable, bounce.Error!.Condition);
             if (serverName == "ejabberd")
             {
-                Assert.Equal(StanzaErrorCondition.ServiceUnavailable, Assert.Single(toBob.All, m => m.Id == toFullJid.Id).Error!.Condition);
+                Assert.Equal(StanzaErrorCondition.ServiceUnavailable, Assert.Single(toBob.All, m => m.Id == toFullJidId).Error!.Condition);
             }
             else
             {
                 // Prosody drops chat messages to an online full JID silently, so as not to reveal the resource (its issue #690).
-                Assert.DoesNotContain(toBob.All, m => m.Id == toFullJid.Id);
+                Assert.DoesNotContain(toBob.All, m => m.Id == toFullJidId);
             }
 
             await carol.Blocking.UnblockAsync([bobJid]);

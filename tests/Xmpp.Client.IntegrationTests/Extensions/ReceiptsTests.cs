@@ -20,12 +20,12 @@ public sealed class ReceiptsTests(ServersFixture fixture)
         var bobsInbox = new MessageInbox(bob);
         var body = $"receipt please {Guid.NewGuid():N}";
         var message = new Message(bob.BoundJid!.Value, body);
-        await alice.SendAsync(message);
+        var id = await alice.SendAsync(message);
 
-        var acknowledgedBy = await alice.Receipts.WaitForReceiptAsync(message.Id!, Wait);
+        var acknowledgedBy = await alice.Receipts.WaitForReceiptAsync(id, Wait);
         Assert.Equal(bob.BoundJid, acknowledgedBy);
         var atBob = await bobsInbox.WaitForBodyAsync(body, Wait);
         Assert.True(atBob.HasPayload(System.Xml.Linq.XName.Get("request", "urn:xmpp:receipts")));
-        Assert.Equal(message.Id, atBob.Id);
+        Assert.Equal(id, atBob.Id);
     }
 }

@@ -25,10 +25,10 @@ public sealed class StanzaIdsTests(ServersFixture fixture)
         var inbox = new MessageInbox(bob);
         var body = $"ids {Guid.NewGuid():N}";
         var message = new Message(bob.BoundJid!.Value, body);
-        await alice.SendAsync(message);
+        var id = await alice.SendAsync(message);
 
         var atBob = await inbox.WaitForBodyAsync(body, TimeSpan.FromSeconds(20));
-        Assert.Equal(message.Id, atBob.GetOriginId());
+        Assert.Equal(id, atBob.GetOriginId());
         var stanzaId = bob.StanzaIds.GetStanzaId(atBob);
         Assert.False(string.IsNullOrEmpty(stanzaId));
         Assert.Contains(atBob.Payloads, p => p.Name == System.Xml.Linq.XName.Get("stanza-id", Ns)
@@ -66,8 +66,8 @@ public sealed class StanzaIdsTests(ServersFixture fixture)
         var notArchived = new Message { To = bob.BoundJid.Value, Type = MessageType.Chat };
         notArchived.AddPayload(new System.Xml.Linq.XElement(System.Xml.Linq.XName.Get("stanza-id", Ns),
             new System.Xml.Linq.XAttribute("id", "forged-again"), new System.Xml.Linq.XAttribute("by", bob.BoundJid.Value.Bare.ToString())));
-        await alice.SendAsync(notArchived);
-        var bodyless = await inbox.WaitForAsync(m => m.Id == notArchived.Id, TimeSpan.FromSeconds(20));
+        var notArchivedId = await alice.SendAsync(notArchived);
+        var bodyless = await inbox.WaitForAsync(m => m.Id == notArchivedId, TimeSpan.FromSeconds(20));
         Assert.False(bodyless.HasPayload(System.Xml.Linq.XName.Get("stanza-id", Ns)));
         Assert.Null(bob.StanzaIds.GetStanzaId(bodyless));
     }

@@ -60,8 +60,16 @@ public sealed class MessageLossTests(ServersFixture fixture, ITestOutputHelper o
             return Task.CompletedTask;
         };
         var resumptions = new ConcurrentQueue<XmppReconnectedEventArgs>();
-        sender.Reconnected += (_, e) => resumptions.Enqueue(e);
-        receiver.Reconnected += (_, e) => resumptions.Enqueue(e);
+        sender.Reconnected += e =>
+        {
+            resumptions.Enqueue(e);
+            return Task.CompletedTask;
+        };
+        receiver.Reconnected += e =>
+        {
+            resumptions.Enqueue(e);
+            return Task.CompletedTask;
+        };
         await receiver.SendAsync(new Presence(), timeout.Token);
 
         var to = receiver.BoundJid!.Value;

@@ -18,7 +18,7 @@ public sealed class ProxiedServerTests(ServersFixture fixture)
         await using var proxy = FaultProxy.Start(server.EndPoint);
         await using var client = await ClientFactory.ConnectedAsync(Through(proxy, server));
         var states = new EventWaiter<XmppClientStateChangedEventArgs>();
-        client.StateChanged += (_, e) => states.Handler(e);
+        client.StateChanged += states.Handler;
         Assert.True(client.Negotiated!.IsEncrypted);
 
         await proxy.CutAllAsync();

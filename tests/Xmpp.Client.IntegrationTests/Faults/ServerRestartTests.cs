@@ -23,9 +23,9 @@ public sealed class ServerRestartTests(ServersFixture fixture)
         };
         await using var connected = await ClientFactory.ConnectedAsync(options);
         var states = new EventWaiter<XmppClientStateChangedEventArgs>();
-        connected.StateChanged += (_, e) => states.Handler(e);
+        connected.StateChanged += states.Handler;
         var reconnections = new EventWaiter<XmppReconnectedEventArgs>();
-        connected.Reconnected += (_, e) => reconnections.Handler(e);
+        connected.Reconnected += reconnections.Handler;
 
         await fixture.RestartAsync(name, timeout.Token);
 

@@ -58,8 +58,8 @@ public sealed class SampleProcessTests(ServersFixture fixture)
         Assert.True(info.HasFeature("jabber:iq:version"));
 
         var message = new Xmpp.Client.Stanzas.Message(bot, "receipt, please");
-        await alice.SendAsync(message);
-        Assert.Equal(bot.Bare, (await alice.Receipts.WaitForReceiptAsync(message.Id!, TimeSpan.FromSeconds(20))).Bare);
+        var id = await alice.SendAsync(message);
+        Assert.Equal(bot.Bare, (await alice.Receipts.WaitForReceiptAsync(id, TimeSpan.FromSeconds(20))).Bare);
 
         echoBot.Terminate();
         Assert.True(await echoBot.WaitForExitAsync(StopTimeout) == 0, echoBot.Describe());

@@ -45,20 +45,23 @@ public class SendTests
     }
 
     [Fact]
-    public async Task SendAsync_fills_a_missing_id()
+    public async Task SendAsync_gives_a_stanza_without_an_id_one_and_returns_it_and_sends_an_id_the_caller_set()
     {
-        var id = new TaskCompletionSource<string?>();
+        var ids = new TaskCompletionSource<(string?, string?)>();
         var (client, _) = await TestClients.ConnectedAsync(async server =>
         {
-            id.SetResult((await server.ExpectAsync("message")).GetAttribute("id"));
+            var first = (await server.ExpectAsync("message")).GetAttribute("id");
+            ids.SetResult((first, (await server.ExpectAsync("message")).GetAttribute("id")));
             await server.UntilClientClosesAsync();
         });
         await using (client)
         {
-            var message = new Message(Jid.Parse("juliet@example.com"), "hi");
-            await client.SendAsync(message);
-            Assert.NotNull(message.Id);
-            Assert.Equal(message.Id, await id.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+            var id = await client.SendAsync(new Message(Jid.Parse("juliet@example.com"), "hi"));
+            var given = await client.SendAsync(new Message(Jid.Parse("juliet@example.com"), "hi") { Id = "mine" });
+
+            Assert.False(string.IsNullOrEmpty(id));
+            Assert.Equal("mine", given);
+            Assert.Equal((id, "mine"), await ids.Task.WaitAsync(TimeSpan.FromSeconds(10)));
         }
     }
 
@@ -86,7 +89,11 @@ public class SendTests
         await using (client)
         {
             var states = new List<XmppClientState>();
-            client.StateChanged += (_, change) => states.Add(change.State);
+            client.StateChanged += change =>
+            {
+                states.Add(change.State);
+                return Task.CompletedTask;
+            };
             await client.DisconnectAsync();
             await closed.Task.WaitAsync(TimeSpan.FromSeconds(10));
             Assert.Equal(XmppClientState.Disconnected, client.State);

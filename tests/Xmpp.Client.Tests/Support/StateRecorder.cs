@@ -11,15 +11,17 @@ internal sealed class StateRecorder
 
     public StateRecorder(XmppClient client)
     {
-        client.StateChanged += (_, change) =>
+        client.StateChanged += change =>
         {
             _changes.Enqueue(change);
             _signal.Release();
+            return Task.CompletedTask;
         };
-        client.Reconnected += (_, reconnected) =>
+        client.Reconnected += reconnected =>
         {
             _reconnections.Enqueue(reconnected);
             _signal.Release();
+            return Task.CompletedTask;
         };
     }
 

@@ -26,14 +26,15 @@ public sealed class BlockingModule : XmppModule
     internal BlockingModule(XmppClient client)
         : base(client)
     {
-        client.RegisterIqHandler("block", BlockingXml.Namespace, OnPushAsync);
-        client.RegisterIqHandler("unblock", BlockingXml.Namespace, OnPushAsync);
+        client.RegisterModuleIqHandler("block", BlockingXml.Namespace, OnPushAsync);
+        client.RegisterModuleIqHandler("unblock", BlockingXml.Namespace, OnPushAsync);
     }
 
     /// <summary>
     /// Raised for each push that changes <see cref="Blocked"/>, in stream order on the client's event task, after
     /// <see cref="Blocked"/> was updated. A handler that throws is logged and does not affect the client.
     /// <see cref="GetBlockedAsync"/> replaces the view without raising it.
+    /// <see cref="XmppClientOptions.MaxConcurrentEventHandlers"/> says whether the next event waits for the handlers.
     /// </summary>
     public event Func<BlockListChangedEventArgs, Task>? BlockListChanged;
 
@@ -151,7 +152,7 @@ public sealed class BlockingModule : XmppModule
         if (blocked.Length > 0 || unblocked.Length > 0)
         {
             var args = new BlockListChangedEventArgs(blocked, unblocked);
-            await EventInvoker.InvokeAsync(BlockListChanged, args, Client.Logger, nameof(BlockListChanged)).ConfigureAwait(false);
+            await Client.RaiseAsync(BlockListChanged, args, nameof(BlockListChanged)).ConfigureAwait(false);
         }
 
         return iq.CreateResult();

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Xmpp.Client.Internal;
 using Xmpp.Client.Stanzas;
 using Xmpp.Client.Xml;
 
@@ -30,6 +29,7 @@ public sealed class ChatStatesModule : XmppModule
     /// Raised for each chat state received (standalone or with a message body), in stream order on the client's event
     /// task, before <see cref="XmppClient.MessageReceived"/> for the same message. <see cref="ChatState.Gone"/> from a
     /// room occupant is ignored (XEP-0085 §5.5). A handler that throws is logged and does not affect the session.
+    /// <see cref="XmppClientOptions.MaxConcurrentEventHandlers"/> says whether the next event waits for the handlers.
     /// </summary>
     public event Func<ChatStateNotification, Task>? ChatStateReceived;
 
@@ -86,7 +86,7 @@ public sealed class ChatStatesModule : XmppModule
         message.Element.Add(new XmppElement("no-store", Hints));
         try
         {
-            await Client.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            await Client.SendOwnAsync(message, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -121,7 +121,7 @@ public sealed class ChatStatesModule : XmppModule
             && message.GetChatState() is { } state
             && !(state == ChatState.Gone && message.Type == MessageType.Groupchat))
         {
-            await EventInvoker.InvokeAsync(ChatStateReceived, new ChatStateNotification(from, state, message), Client.Logger, nameof(ChatStateReceived))
+            await Client.RaiseAsync(ChatStateReceived, new ChatStateNotification(from, state, message), nameof(ChatStateReceived))
                 .ConfigureAwait(false);
         }
 

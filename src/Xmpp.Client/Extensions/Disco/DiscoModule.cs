@@ -24,8 +24,8 @@ public sealed class DiscoModule : XmppModule
         _caps = new CapsCache((jid, node, cancellationToken) => GetInfoAsync(jid, node, cancellationToken), client.Logger,
             client.Options.MaxTrackedResourcesPerContact, client.Options.MaxTrackedResources);
         _own = new(DescribeSelf);
-        client.RegisterIqHandler("query", DiscoNamespaces.Info, AnswerInfoAsync);
-        client.RegisterIqHandler("query", DiscoNamespaces.Items, AnswerItemsAsync);
+        client.RegisterModuleIqHandler("query", DiscoNamespaces.Info, AnswerInfoAsync);
+        client.RegisterModuleIqHandler("query", DiscoNamespaces.Items, AnswerItemsAsync);
     }
 
     /// <summary>What this client answers about itself (identity and the features of every module switched on).</summary>

@@ -21,8 +21,8 @@ public sealed class EntityInfoModule : XmppModule
     internal EntityInfoModule(XmppClient client)
         : base(client)
     {
-        client.RegisterIqHandler("query", SoftwareVersionInfo.Namespace, AnswerVersionAsync);
-        client.RegisterIqHandler("time", EntityTime.Namespace, AnswerTimeAsync);
+        client.RegisterModuleIqHandler("query", SoftwareVersionInfo.Namespace, AnswerVersionAsync);
+        client.RegisterModuleIqHandler("time", EntityTime.Namespace, AnswerTimeAsync);
     }
 
     internal override IEnumerable<string> Features =>

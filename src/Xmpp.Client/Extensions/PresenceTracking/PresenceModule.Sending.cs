@@ -15,7 +15,7 @@ public sealed partial class PresenceModule
     /// <param name="cancellationToken">Stops waiting for the turn to write.</param>
     /// <exception cref="InvalidOperationException">The client is not connected.</exception>
     public ValueTask SendAvailableAsync(PresenceShow show = PresenceShow.None, string? status = null, sbyte priority = 0, CancellationToken cancellationToken = default) =>
-        Client.SendAsync(Available(show, status, priority), cancellationToken);
+        Client.SendOwnAsync(Available(show, status, priority), cancellationToken);
 
     /// <summary>
     /// Tells the subscribers (and everyone who got directed presence) that the account's resource is going offline
@@ -25,7 +25,7 @@ public sealed partial class PresenceModule
     /// <param name="cancellationToken">Stops waiting for the turn to write.</param>
     /// <exception cref="InvalidOperationException">The client is not connected.</exception>
     public ValueTask SendUnavailableAsync(string? status = null, CancellationToken cancellationToken = default) =>
-        Client.SendAsync(new Presence(PresenceType.Unavailable) { Status = status }, cancellationToken);
+        Client.SendOwnAsync(new Presence(PresenceType.Unavailable) { Status = status }, cancellationToken);
 
     /// <summary>
     /// Sends availability to one entity only (directed presence, RFC 6121 §4.6), such as a contact the account has no
@@ -42,7 +42,7 @@ public sealed partial class PresenceModule
     {
         var presence = Available(show, status, priority);
         presence.To = RequireJid(to, nameof(to));
-        return Client.SendAsync(presence, cancellationToken);
+        return Client.SendOwnAsync(presence, cancellationToken);
     }
 
     /// <summary>Ends a directed presence: tells one entity the account's resource is unavailable (RFC 6121 §4.6.3).</summary>
@@ -52,7 +52,7 @@ public sealed partial class PresenceModule
     /// <exception cref="ArgumentException"><paramref name="to"/> is empty.</exception>
     /// <exception cref="InvalidOperationException">The client is not connected.</exception>
     public ValueTask SendDirectedUnavailableAsync(Jid to, string? status = null, CancellationToken cancellationToken = default) =>
-        Client.SendAsync(new Presence(PresenceType.Unavailable) { To = RequireJid(to, nameof(to)), Status = status }, cancellationToken);
+        Client.SendOwnAsync(new Presence(PresenceType.Unavailable) { To = RequireJid(to, nameof(to)), Status = status }, cancellationToken);
 
     private static Presence Available(PresenceShow show, string? status, sbyte priority) =>
         new() { Show = show, Status = status, Priority = priority };

@@ -88,5 +88,5 @@ public sealed partial class PresenceModule
     }
 
     private ValueTask SendSubscriptionAsync(Jid contact, PresenceType type, string? status, CancellationToken cancellationToken) =>
-        Client.SendAsync(new Presence(type) { To = RequireJid(contact).Bare, Status = status }, cancellationToken);
+        Client.SendOwnAsync(new Presence(type) { To = RequireJid(contact).Bare, Status = status }, cancellationToken);
 }

@@ -1,4 +1,3 @@
-using Xmpp.Client.Internal;
 using Xmpp.Client.Stanzas;
 
 namespace Xmpp.Client.Extensions.PresenceTracking;
@@ -23,7 +22,8 @@ namespace Xmpp.Client.Extensions.PresenceTracking;
 /// </para>
 /// <para>
 /// The events are raised on the client's event task, in stream order, before <see cref="XmppClient.PresenceReceived"/>
-/// (which is still raised for every presence). A handler that throws is logged and does not affect the session. The
+/// (which is still raised for every presence); <see cref="XmppClientOptions.MaxConcurrentEventHandlers"/> says whether the
+/// next event waits for the handlers. A handler that throws is logged and does not affect the session. The
 /// reading members are thread-safe and return snapshots.
 /// </para>
 /// <para>
@@ -193,10 +193,10 @@ public sealed partial class PresenceModule : XmppModule
     }
 
     private ValueTask RaiseChangedAsync(Jid resource, ResourcePresence? presence) =>
-        EventInvoker.InvokeAsync(ContactPresenceChanged, new ContactPresenceChangedEventArgs(resource, presence), Client.Logger, nameof(ContactPresenceChanged));
+        Client.RaiseAsync(ContactPresenceChanged, new ContactPresenceChangedEventArgs(resource, presence), nameof(ContactPresenceChanged));
 
     private ValueTask RaiseAsync(Func<SubscriptionEventArgs, Task>? handlers, string name, Jid from, Presence presence) =>
-        EventInvoker.InvokeAsync(handlers, new SubscriptionEventArgs(from, presence), Client.Logger, name);
+        Client.RaiseAsync(handlers, new SubscriptionEventArgs(from, presence), name);
 
     /// <summary>
     /// A session that is not a resumption starts: the server sends every contact's presence again after the initial
@@ -204,12 +204,14 @@ public sealed partial class PresenceModule : XmppModule
     /// </summary>
     internal override void OnNewSession() => _table.Clear();
 
-    private void OnStateChanged(object? sender, XmppClientStateChangedEventArgs e)
+    private Task OnStateChanged(XmppClientStateChangedEventArgs e)
     {
         // Raised on the event task in order with the stanzas, so nothing of the next session is lost here.
         if (e.State == XmppClientState.Disconnected)
         {
             _table.Clear();
         }
+
+        return Task.CompletedTask;
     }
 }

@@ -69,6 +69,33 @@ internal sealed class PendingReceipts
         return true;
     }
 
+    /// <summary>
+    /// Fails the wait for message <paramref name="id"/> with <paramref name="error"/> when the bounce comes from the
+    /// route the message took: the recipient (any resource), the recipient's server, or the account's own server
+    /// (<paramref name="from"/> <see langword="null"/> or <paramref name="accountDomain"/>). <see langword="false"/>
+    /// when the id is not tracked or the error comes from anyone else.
+    /// </summary>
+    public bool TryFail(string id, Jid? from, string accountDomain, Exception error)
+    {
+        Entry? entry;
+        lock (_gate)
+        {
+            entry = _byId.TryGetValue(id, out var node) ? node.Value : null;
+        }
+
+        if (entry is null || !IsOnRoute(from, entry.Recipient, accountDomain))
+        {
+            return false;
+        }
+
+        if (entry.Receipt.TrySetException(error))
+        {
+            _ = entry.Receipt.Task.Exception; // observed: nobody may be waiting, and that is not a failure to report
+        }
+
+        return true;
+    }
+
     /// <summary>The task that completes with the first receipt for message <paramref name="id"/>; <see langword="null"/> when it is not tracked.</summary>
     public Task<Jid>? Find(string id)
     {
@@ -76,6 +103,22 @@ internal sealed class PendingReceipts
         {
             return _byId.TryGetValue(id, out var node) ? node.Value.Receipt.Task : null;
         }
+    }
+
+    private static bool IsOnRoute(Jid? from, Jid recipient, string accountDomain)
+    {
+        if (from is not { } sender)
+        {
+            return true; // stanzas without 'from' come from the account's own server (RFC 6120 §8.1.2.1)
+        }
+
+        if (sender.Bare == recipient)
+        {
+            return true;
+        }
+
+        return sender.Local is null && sender.Resource is null
+            && (string.Equals(sender.Domain, recipient.Domain, StringComparison.Ordinal) || string.Equals(sender.Domain, accountDomain, StringComparison.Ordinal));
     }
 
     private sealed class Entry(string id, Jid recipient)

@@ -9,4 +9,7 @@ internal static partial class ReceiptsLog
 
     [LoggerMessage(1711, LogLevel.Debug, "Receipt for message {Id} from {From} ends no wait: not a tracked request, or not from its recipient")]
     public static partial void ForeignReceipt(ILogger logger, string id, string from);
+
+    [LoggerMessage(1712, LogLevel.Debug, "Message {Id} bounced ({Condition}): its receipt wait fails")]
+    public static partial void Bounced(ILogger logger, string id, string condition);
 }

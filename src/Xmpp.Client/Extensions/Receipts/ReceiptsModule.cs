@@ -1,4 +1,3 @@
-using Xmpp.Client.Internal;
 using Xmpp.Client.Session;
 using Xmpp.Client.Stanzas;
 
@@ -36,12 +35,13 @@ public sealed class ReceiptsModule : XmppModule
     /// Raised for each receipt received, in stream order on the client's event task, before
     /// <see cref="XmppClient.MessageReceived"/> for the same message. Anybody can send a receipt for any id: check
     /// <see cref="DeliveryReceipt.From"/>. A handler that throws is logged and does not affect the session.
+    /// <see cref="XmppClientOptions.MaxConcurrentEventHandlers"/> says whether the next event waits for the handlers.
     /// </summary>
     public event Func<DeliveryReceipt, Task>? ReceiptReceived;
 
     /// <summary>
-    /// Whether outgoing messages of type chat or normal with a body get a receipt request (and an id, if they have none).
-    /// <see langword="true"/> by default. Messages to which you add <c>&lt;request xmlns='urn:xmpp:receipts'/&gt;</c>
+    /// Whether outgoing messages of type chat or normal with a body get a receipt request (added to what is sent, never
+    /// to the caller's object). <see langword="true"/> by default. Messages to which you add <c>&lt;request xmlns='urn:xmpp:receipts'/&gt;</c>
     /// yourself are tracked either way.
     /// </summary>
     public bool RequestReceipts
@@ -73,11 +73,13 @@ public sealed class ReceiptsModule : XmppModule
     /// Waits for the first receipt for a message sent with a receipt request, from the address the message went to (any
     /// of its resources). Returns at once if the receipt already arrived. Only the last 1,024 requests sent are tracked.
     /// </summary>
-    /// <param name="messageId">The id of the message (<see cref="Stanza.Id"/> after sending it).</param>
+    /// <param name="messageId">The id of the message: what <see cref="XmppClient.SendAsync"/> returned.</param>
     /// <param name="timeout">How long to wait.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>The address that acknowledged the message.</returns>
     /// <exception cref="InvalidOperationException">No receipt was requested for that id (or it is no longer tracked).</exception>
+    /// <exception cref="XmppMessageErrorException">The message bounced: the recipient, its server or the account's
+    /// server answered it with an error (with the same id), before or during the wait. It was not delivered.</exception>
     /// <exception cref="XmppTimeoutException">No receipt arrived in time; the message may still have been delivered.</exception>
     public async Task<Jid> WaitForReceiptAsync(string messageId, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
@@ -108,15 +110,20 @@ public sealed class ReceiptsModule : XmppModule
 
         if (ReceiptRules.HasRequest(message) && (message.To ?? Client.BoundJid?.Bare) is { } recipient)
         {
-            message.Id ??= Stanzas.StanzaIds.New();
-            _pending.Track(message.Id, recipient);
+            _pending.Track(message.Id!, recipient);
         }
     }
 
     internal override async ValueTask<bool> OnReceivedAsync(Stanza stanza)
     {
-        if (stanza is not Message message || message.Type == MessageType.Error)
+        if (stanza is not Message message)
         {
+            return false;
+        }
+
+        if (message.Type == MessageType.Error)
+        {
+            FailOnBounce(message);
             return false;
         }
 
@@ -127,7 +134,7 @@ public sealed class ReceiptsModule : XmppModule
                 ReceiptsLog.ForeignReceipt(Client.Logger, id, from.ToString());
             }
 
-            await EventInvoker.InvokeAsync(ReceiptReceived, new DeliveryReceipt(from, id, message), Client.Logger, nameof(ReceiptReceived))
+            await Client.RaiseAsync(ReceiptReceived, new DeliveryReceipt(from, id, message), nameof(ReceiptReceived))
                 .ConfigureAwait(false);
         }
         else if (_answerRequests && ReceiptRules.MayAnswer(message) && IsAllowed(message))
@@ -136,6 +143,20 @@ public sealed class ReceiptsModule : XmppModule
         }
 
         return false;
+    }
+
+    /// <summary>A message of ours that came back as an error (same id, from its route) ends its wait with that error.</summary>
+    private void FailOnBounce(Message bounce)
+    {
+        if (bounce.Id is { Length: > 0 } id)
+        {
+            var error = new XmppMessageErrorException(id, bounce.From, bounce.Error ?? new StanzaError(StanzaErrorCondition.UndefinedCondition));
+            var accountDomain = (Client.BoundJid ?? Client.Options.Jid).Domain;
+            if (_pending.TryFail(id, bounce.From, accountDomain, error))
+            {
+                ReceiptsLog.Bounced(Client.Logger, id, error.Error.ConditionName);
+            }
+        }
     }
 
     private bool IsAllowed(Message request)
@@ -160,7 +181,7 @@ public sealed class ReceiptsModule : XmppModule
     {
         try
         {
-            await Client.SendAsync(ReceiptRules.CreateAck(request)).ConfigureAwait(false);
+            await Client.SendOwnAsync(ReceiptRules.CreateAck(request), CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception error) when (error is InvalidOperationException or XmppConnectionLostException)
         {

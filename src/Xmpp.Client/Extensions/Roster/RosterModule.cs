@@ -24,13 +24,14 @@ public sealed class RosterModule : XmppModule
     internal RosterModule(XmppClient client)
         : base(client)
     {
-        client.RegisterIqHandler("query", RosterXml.Namespace, OnRosterIqAsync);
+        client.RegisterModuleIqHandler("query", RosterXml.Namespace, OnRosterIqAsync);
     }
 
     /// <summary>
     /// Raised for each roster push that changes <see cref="Items"/> (a contact added, updated or removed), in stream
     /// order on the client's event task, after <see cref="Items"/> was updated. A handler that throws is logged and
     /// does not affect the client. <see cref="GetAsync"/> replaces the view without raising it.
+    /// <see cref="XmppClientOptions.MaxConcurrentEventHandlers"/> says whether the next event waits for the handlers.
     /// </summary>
     public event Func<RosterChangedEventArgs, Task>? RosterChanged;
 
@@ -153,7 +154,7 @@ public sealed class RosterModule : XmppModule
         var (before, _) = _state.Apply(state => state.With(pushed, version));
         if (Describe(before.Items.GetValueOrDefault(pushed.Jid), pushed) is { } change)
         {
-            await EventInvoker.InvokeAsync(RosterChanged, change, Client.Logger, nameof(RosterChanged)).ConfigureAwait(false);
+            await Client.RaiseAsync(RosterChanged, change, nameof(RosterChanged)).ConfigureAwait(false);
         }
 
         return iq.CreateResult();

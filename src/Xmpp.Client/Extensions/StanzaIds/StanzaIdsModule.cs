@@ -52,8 +52,7 @@ public sealed class StanzaIdsModule : XmppModule
         if (stanza is Message { Type: not MessageType.Error } message
             && message.Element.Element("origin-id", StanzaIdElements.Namespace) is null)
         {
-            message.Id ??= Stanzas.StanzaIds.New();
-            StanzaIdElements.AddOriginId(message, message.Id);
+            StanzaIdElements.AddOriginId(message, message.Id!);
         }
     }
 

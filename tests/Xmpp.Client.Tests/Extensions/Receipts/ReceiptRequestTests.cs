@@ -16,10 +16,10 @@ public class ReceiptRequestTests
     {
         await using var harness = await MessagingHarness.ConnectAsync(XmppModules.Receipts);
         var message = new Message(Juliet, "hello", type);
-        await harness.Client.SendAsync(message);
+        var id = await harness.Client.SendAsync(message);
         var sent = await harness.ExpectAsync();
         Assert.NotNull(sent.Element("request", Ns));
-        Assert.Equal(message.Id, sent.GetAttribute("id"));
+        Assert.Equal(id, sent.GetAttribute("id"));
     }
 
     [Fact]

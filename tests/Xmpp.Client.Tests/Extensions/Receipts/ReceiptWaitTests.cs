@@ -13,9 +13,10 @@ public class ReceiptWaitTests
     {
         await using var harness = await MessagingHarness.ConnectAsync(XmppModules.Receipts);
         var message = new Message(Jid.Parse("juliet@example.com"), "hello");
-        await harness.Client.SendAsync(message);
+        var sentId = await harness.Client.SendAsync(message);
         var id = (await harness.ExpectAsync()).GetAttribute("id");
-        var wait = harness.Client.Receipts.WaitForReceiptAsync(message.Id!, Long);
+        Assert.Equal(sentId, id);
+        var wait = harness.Client.Receipts.WaitForReceiptAsync(sentId, Long);
         await harness.SendAsync($"<message from='juliet@example.com/phone' id='ack1'><received xmlns='{Ns}' id='{id}'/></message>");
         Assert.Equal(Jid.Parse("juliet@example.com/phone"), await wait.WaitAsync(Long));
     }
@@ -25,14 +26,14 @@ public class ReceiptWaitTests
     {
         await using var harness = await MessagingHarness.ConnectAsync(XmppModules.Receipts);
         var message = new Message(Jid.Parse("juliet@example.com/balcony"), "hello");
-        await harness.Client.SendAsync(message);
+        var id = await harness.Client.SendAsync(message);
         await harness.ExpectAsync();
-        var wait = harness.Client.Receipts.WaitForReceiptAsync(message.Id!, Long);
-        await harness.SendAsync($"<message from='mallory@example.com/x'><received xmlns='{Ns}' id='{message.Id}'/></message>");
-        await harness.SendAsync($"<message from='juliet@example.com/balcony' type='error'><received xmlns='{Ns}' id='{message.Id}'/></message>");
+        var wait = harness.Client.Receipts.WaitForReceiptAsync(id, Long);
+        await harness.SendAsync($"<message from='mallory@example.com/x'><received xmlns='{Ns}' id='{id}'/></message>");
+        await harness.SendAsync($"<message from='juliet@example.com/balcony' type='error'><received xmlns='{Ns}' id='{id}'/></message>");
         await harness.SyncAsync();
         Assert.False(wait.IsCompleted);
-        await harness.SendAsync($"<message from='juliet@example.com/balcony'><received xmlns='{Ns}' id='{message.Id}'/></message>");
+        await harness.SendAsync($"<message from='juliet@example.com/balcony'><received xmlns='{Ns}' id='{id}'/></message>");
         Assert.Equal(Jid.Parse("juliet@example.com/balcony"), await wait.WaitAsync(Long));
     }
 
@@ -41,11 +42,11 @@ public class ReceiptWaitTests
     {
         await using var harness = await MessagingHarness.ConnectAsync(XmppModules.Receipts);
         var message = new Message(Jid.Parse("juliet@example.com"), "hello");
-        await harness.Client.SendAsync(message);
+        var id = await harness.Client.SendAsync(message);
         await harness.ExpectAsync();
-        await harness.SendAsync($"<message from='juliet@example.com/a'><received xmlns='{Ns}' id='{message.Id}'/></message>");
+        await harness.SendAsync($"<message from='juliet@example.com/a'><received xmlns='{Ns}' id='{id}'/></message>");
         await harness.SyncAsync();
-        var wait = harness.Client.Receipts.WaitForReceiptAsync(message.Id!, Long);
+        var wait = harness.Client.Receipts.WaitForReceiptAsync(id, Long);
         Assert.True(wait.IsCompletedSuccessfully);
     }
 
@@ -55,15 +56,15 @@ public class ReceiptWaitTests
         await using var harness = await MessagingHarness.ConnectAsync(XmppModules.Receipts);
         await Assert.ThrowsAsync<InvalidOperationException>(() => harness.Client.Receipts.WaitForReceiptAsync("never-sent", Long));
         var groupchat = new Message(Jid.Parse("room@muc.example.com"), "hi", MessageType.Groupchat);
-        await harness.Client.SendAsync(groupchat);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => harness.Client.Receipts.WaitForReceiptAsync(groupchat.Id!, Long));
+        var groupchatId = await harness.Client.SendAsync(groupchat);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => harness.Client.Receipts.WaitForReceiptAsync(groupchatId, Long));
 
         var message = new Message(Jid.Parse("juliet@example.com"), "hello");
-        await harness.Client.SendAsync(message);
-        await Assert.ThrowsAsync<XmppTimeoutException>(() => harness.Client.Receipts.WaitForReceiptAsync(message.Id!, TimeSpan.Zero));
+        var id = await harness.Client.SendAsync(message);
+        await Assert.ThrowsAsync<XmppTimeoutException>(() => harness.Client.Receipts.WaitForReceiptAsync(id, TimeSpan.Zero));
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.Client.Receipts.WaitForReceiptAsync(message.Id!, Long, cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.Client.Receipts.WaitForReceiptAsync(id, Long, cancelled.Token));
     }
 
     [Fact]

@@ -89,10 +89,10 @@ public class StanzaIdTests
         await using var harness = await MessagingHarness.ConnectAsync(XmppModules.StanzaIds, server => AnswerQueryAsync(server, Ns));
         var juliet = Jid.Parse("juliet@example.com");
         var plain = new Message(juliet, "hi");
-        await harness.Client.SendAsync(plain);
+        var id = await harness.Client.SendAsync(plain);
         var sent = await harness.ExpectAsync();
-        Assert.Equal(plain.Id, sent.Element("origin-id", Ns)?.GetAttribute("id"));
-        Assert.Equal(plain.Id, plain.GetOriginId());
+        Assert.Equal(id, sent.Element("origin-id", Ns)?.GetAttribute("id"));
+        Assert.Null(plain.GetOriginId()); // added to what was sent, not to the caller's message
 
         var bodyless = new Message { To = juliet, Id = "given-id" };
         await harness.Client.SendAsync(bodyless);
