@@ -67,6 +67,9 @@ internal sealed class OutboundQueue : IDisposable
         }
     }
 
+    /// <summary>Whether every slot is taken: the next sender waits until an acknowledgement frees one.</summary>
+    public bool IsFull => _slots.CurrentCount == 0;
+
     /// <summary>Waits for room for one more stanza.</summary>
     public Task AcquireAsync(CancellationToken cancellationToken) => _slots.WaitAsync(cancellationToken);
 

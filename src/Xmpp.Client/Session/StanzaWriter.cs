@@ -23,6 +23,7 @@ internal sealed class StanzaWriter
     private readonly OutboundQueue? _tracker;
     private readonly int _ackEvery;
     private int _sinceAckRequest;
+    private bool _askedWhileFull;
     private long _lastWrite = Environment.TickCount64;
     private long _lastAckRequest = Environment.TickCount64;
     private volatile bool _closed;
@@ -201,7 +202,13 @@ internal sealed class StanzaWriter
         {
             await _stream.WriteAsync(stanza, _sessionLifetime).ConfigureAwait(false);
             Touch(ackRequest: false);
-            if (_tracker is not null && ++_sinceAckRequest >= _ackEvery)
+            // Every few stanzas, and once when the queue fills: then no sender can go on until the server acknowledges,
+            // which it does only when asked (AckRequestStanzas may be more than MaxUnacknowledgedStanzas). Once per
+            // filling: resending a full queue after a reconnect must not ask after every stanza.
+            var full = _tracker?.IsFull == true;
+            var askBecauseFull = full && !_askedWhileFull;
+            _askedWhileFull = full && (_askedWhileFull || askBecauseFull);
+            if (_tracker is not null && (++_sinceAckRequest >= _ackEvery || askBecauseFull))
             {
                 await _stream.WriteAsync(AckRequest, _sessionLifetime).ConfigureAwait(false);
                 Touch(ackRequest: true);
