@@ -100,6 +100,17 @@ internal static partial class OptionsValidator
         NotEmpty(options.SoftwareName, nameof(options.SoftwareName));
         NotEmpty(options.SoftwareVersion, nameof(options.SoftwareVersion));
         NotEmpty(options.ClientType, nameof(options.ClientType));
+        // Both go into this client's entity capabilities hash (XEP-0115 §5.1), where '<' and, in the identity's
+        // type, '/' are separators: other clients (this one included) refuse such an answer as ambiguous.
+        if (options.SoftwareName.Contains('<', StringComparison.Ordinal))
+        {
+            throw Invalid(nameof(options.SoftwareName), "must not contain '<' (it separates the fields of the entity capabilities hash).");
+        }
+
+        if (options.ClientType.AsSpan().IndexOfAny('<', '/') >= 0)
+        {
+            throw Invalid(nameof(options.ClientType), "must not contain '<' or '/' (they separate the fields of the entity capabilities hash).");
+        }
         NotEmpty(options.CapsNode, nameof(options.CapsNode));
     }
 }

@@ -53,6 +53,9 @@ public class OptionsValidationTests
         ["an empty software name"] = (o => o with { SoftwareName = "" }, "SoftwareName"),
         ["an empty software version"] = (o => o with { SoftwareVersion = "" }, "SoftwareVersion"),
         ["an empty client type"] = (o => o with { ClientType = "" }, "ClientType"),
+        ["a software name with '<' (the caps hash separator)"] = (o => o with { SoftwareName = "Bot<2>" }, "SoftwareName"),
+        ["a client type with '<'"] = (o => o with { ClientType = "b<t" }, "ClientType"),
+        ["a client type with '/' (the identity separator)"] = (o => o with { ClientType = "bot/pc" }, "ClientType"),
         ["an empty caps node"] = (o => o with { CapsNode = "" }, "CapsNode"),
     };
 
