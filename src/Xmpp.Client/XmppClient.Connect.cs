@@ -1,3 +1,4 @@
+using System.Globalization;
 using Xmpp.Client.Net;
 using Xmpp.Client.Session;
 using Xmpp.Client.Xml;
@@ -245,8 +246,9 @@ public sealed partial class XmppClient
             {
                 await stream.DisposeAsync().ConfigureAwait(false);
                 throw new XmppTimeoutException(
-                    $"The server of '{domain}' ({stream.Transport.Remote}) did not complete the negotiation within " +
-                    $"{Options.NegotiationTimeout.TotalSeconds:0.#} s (stalled at: {stream.Stage}).", error);
+                    string.Create(CultureInfo.InvariantCulture,
+                        $"The server of '{domain}' ({stream.Transport.Remote}) did not complete the negotiation within {Options.NegotiationTimeout.TotalSeconds:0.#} s (stalled at: {stream.Stage})."),
+                    error);
             }
             catch
             {

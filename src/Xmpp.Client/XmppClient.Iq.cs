@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Concurrent;
 using Xmpp.Client.Internal;
 using Xmpp.Client.Session;
@@ -81,7 +82,9 @@ public sealed partial class XmppClient
         catch (TimeoutException error) when (error is not XmppTimeoutException)
         {
             throw new XmppTimeoutException(
-                $"No answer to the IQ request '{sent.Id}' ({sent.PayloadName}) from {sent.To?.ToString() ?? "the server"} within {timeout.TotalSeconds:0.#} s.", error);
+                string.Create(CultureInfo.InvariantCulture,
+                    $"No answer to the IQ request '{sent.Id}' ({sent.PayloadName}) from {sent.To?.ToString() ?? "the server"} within {timeout.TotalSeconds:0.#} s."),
+                error);
         }
         finally
         {

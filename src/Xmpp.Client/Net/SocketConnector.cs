@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
@@ -26,7 +27,7 @@ internal static class SocketConnector
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             socket.Dispose();
-            throw new TimeoutException($"No answer within {timeout.TotalSeconds:0.#} s.");
+            throw new TimeoutException(string.Create(CultureInfo.InvariantCulture, $"No answer within {timeout.TotalSeconds:0.#} s."));
         }
         catch
         {

@@ -120,6 +120,28 @@ public class SendIqTests
     }
 
     [Fact]
+    public async Task A_timeout_message_reads_the_same_whatever_the_current_culture()
+    {
+        var (client, _) = await TestClients.ConnectedAsync(server => server.UntilClientClosesAsync());
+        await using (client)
+        {
+            var culture = System.Globalization.CultureInfo.CurrentCulture;
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+            try
+            {
+                var error = await Assert.ThrowsAsync<XmppTimeoutException>(
+                    () => client.SendIqAsync(TestClients.Ping("example.com"), TimeSpan.FromMilliseconds(300)));
+
+                Assert.Contains("within 0.3 s", error.Message, StringComparison.Ordinal);
+            }
+            finally
+            {
+                System.Globalization.CultureInfo.CurrentCulture = culture;
+            }
+        }
+    }
+
+    [Fact]
     public async Task SendIqAsync_keeps_the_callers_cancellation_as_OperationCanceledException()
     {
         var (client, _) = await TestClients.ConnectedAsync(server => server.UntilClientClosesAsync());

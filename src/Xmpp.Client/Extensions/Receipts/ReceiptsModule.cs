@@ -1,3 +1,4 @@
+using System.Globalization;
 using Xmpp.Client.Session;
 using Xmpp.Client.Stanzas;
 
@@ -92,7 +93,7 @@ public sealed class ReceiptsModule : XmppModule
         }
         catch (TimeoutException error)
         {
-            throw new XmppTimeoutException($"No delivery receipt for message '{messageId}' within {timeout.TotalSeconds:0.#} s.", error);
+            throw new XmppTimeoutException(string.Create(CultureInfo.InvariantCulture, $"No delivery receipt for message '{messageId}' within {timeout.TotalSeconds:0.#} s."), error);
         }
     }
 
