@@ -25,20 +25,31 @@ public sealed partial class XmppClient
         ThrowIfDisposed();
         var channel = Channel.CreateBounded<(Message Message, EventWork? Held)>(new BoundedChannelOptions(capacity) { SingleReader = true });
 
-        // Disposing stops the wait for room too: the loop body may be the one disposing (a bot that quits).
+        // Disposing stops the wait for room too (the loop body may be the one disposing: a bot that quits), and ends
+        // the loop even if the client never connected (no Disconnected to end it then).
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
+        var token = stop.Token; // read once: a handler may still run after the loop is over and `stop` disposed
+        using var onDispose = _disposing.Token.Register(() => channel.Writer.TryComplete());
         async Task Enqueue(Message message)
         {
             // The message's bytes stay counted by the event queue until the loop takes it.
             var held = _events.HoldCurrent();
+            var written = false;
             try
             {
-                await channel.Writer.WriteAsync((message, held), stop.Token).ConfigureAwait(false);
+                await channel.Writer.WriteAsync((message, held), token).ConfigureAwait(false);
+                written = true;
             }
             catch (Exception error) when (error is OperationCanceledException or ChannelClosedException)
             {
                 // The enumeration ended or the client is being disposed: nobody reads this message.
-                held?.Release();
+            }
+            finally
+            {
+                if (!written)
+                {
+                    held?.Release();
+                }
             }
         }
         Task Ended(XmppClientStateChangedEventArgs change)
