@@ -165,21 +165,37 @@ internal sealed partial class XmlStreamParser
         return i;
     }
 
+    /// <summary>An end tag: a name (not compared with the start tag's: nothing of those is kept) and whitespace, to '&gt;'.</summary>
     private int SkipEndTag(ReadOnlySpan<byte> s, int i)
     {
-        int k = s[i..].IndexOf((byte)'>');
-        if (k < 0)
+        while (i < s.Length)
         {
-            return s.Length;
+            int k = s[i..].IndexOfAny(XmlChars.SkippedTagStops);
+            if (k < 0)
+            {
+                return s.Length;
+            }
+
+            i += k;
+            byte b = s[i];
+            if (b == '>')
+            {
+                return --_skipDepth <= 0 ? CompleteSkip(i) : ToSkippedText(i);
+            }
+
+            if (b is (byte)'<' or (byte)'"' or (byte)'\'' or (byte)'/')
+            {
+                Fail(StreamErrorCondition.NotWellFormed, "Expected '>' to close an end tag", i);
+            }
+
+            i = SkipOther(s, i);
+            if (_needMore)
+            {
+                return i;
+            }
         }
 
-        i += k;
-        if (--_skipDepth <= 0)
-        {
-            return CompleteSkip(i);
-        }
-
-        return ToSkippedText(i);
+        return i;
     }
 
     /// <summary>After '&lt;!': only a CDATA section can be skipped; a comment (unless allowed) or DOCTYPE is refused as ever.</summary>

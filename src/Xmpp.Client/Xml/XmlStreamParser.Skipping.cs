@@ -70,7 +70,6 @@ internal sealed partial class XmlStreamParser
         RememberWhatWasRead();
         _skipReason = what;
         _skipDepth = _depth;
-        _skipRun = 0;
         _skipState = _state switch
         {
             State.Text => SkipState.Text,
@@ -85,11 +84,18 @@ internal sealed partial class XmlStreamParser
             _ => SkipState.StartTag, // a start tag's name, attributes or '/>'
         };
         _skipSlash = _state == State.EmptyTagEnd;
-        if (_skipState == SkipState.Bang)
+        _skipBangKind = _bangKind;
+
+        // What the state machine has already seen of a keyword or terminator carries over: a ']]>', '-->' or '?>'
+        // cut by the limit must still end its section.
+        _skipRun = _state switch
         {
-            _skipBangKind = _bangKind;
-            _skipRun = _bangMatched;
-        }
+            State.Bang => _bangMatched,
+            State.CData => _bracketRun,
+            State.Comment => _dashRun,
+            State.PiBody => _questionMark ? 1 : 0,
+            _ => 0,
+        };
 
         // Forget the element: its nodes and values, its open names and namespace declarations, any token in progress.
         ClearStanza();

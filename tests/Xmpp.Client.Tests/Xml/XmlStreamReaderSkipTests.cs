@@ -83,6 +83,45 @@ public class XmlStreamReaderSkipTests
         }
     }
 
+    [Theory]
+    [InlineData("<![CDATA[", "]]", ">", false)]
+    [InlineData("<![CDATA[", "]", "]>", false)]
+    [InlineData("<!--", "--", ">", true)]
+    [InlineData("<?pi x", "?", ">", true)]
+    public async Task A_terminator_cut_by_the_size_limit_still_ends_the_section(string open, string before, string after, bool allow)
+    {
+        // The limit falls right inside the terminator of a CDATA section, comment or processing instruction.
+        const int Limit = 100;
+        string start = "<message id='cut'><body>" + open;
+        string head = start + new string('x', Limit - start.Length - before.Length) + before;
+        string poison = head + after + "</body></message>";
+        var options = new XmlStreamReaderOptions { MaxElementBytes = Limit, AllowComments = allow, AllowProcessingInstructions = allow };
+        const string ShortHeader = "<stream:stream xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams'>";
+        var reader = Reader(Utf8(ShortHeader + poison + Next), options);
+        await reader.ReadHeaderAsync(CancellationToken.None);
+        reader.SkipElementsOverLimits = true;
+
+        var skipped = (await reader.ReadAsync(CancellationToken.None)).Skipped;
+        var next = (await reader.ReadAsync(CancellationToken.None)).Element;
+
+        Assert.Equal(Limit, Utf8(head).Length);
+        Assert.Equal(Utf8(poison).Length, skipped?.Length);
+        Assert.Equal("next", next?.GetAttribute("id"));
+    }
+
+    [Theory]
+    [InlineData("</x <y>")]
+    [InlineData("</x \u0001>")]
+    public async Task A_broken_end_tag_inside_a_skipped_element_fails_the_stream(string endTag)
+    {
+        string poison = "<message>" + Attributes("x", 130) + ">" + endTag + "</message>";
+        var reader = await SkippingAfterHeaderAsync(Utf8(ClientHeader + poison + Next));
+
+        var e = await Assert.ThrowsAsync<XmppXmlException>(async () => await reader.ReadAsync(CancellationToken.None));
+
+        Assert.Equal(StreamErrorCondition.NotWellFormed, e.Condition);
+    }
+
     [Fact]
     public async Task A_skipped_element_is_skipped_the_same_byte_by_byte()
     {
