@@ -24,9 +24,9 @@ internal sealed partial class XmppSession
         }
 
         _handler.OnSkipped(skipped);
-        if (!stanza || skipped.Name != "iq" || string.IsNullOrEmpty(skipped.Id))
+        if (!stanza || skipped.Name != "iq" || string.IsNullOrEmpty(skipped.Id) || (skipped.From is null && !skipped.StartTagRead))
         {
-            return;
+            return; // not an IQ, or its sender is unknown: a 'from' not read yet is not "from the server"
         }
 
         if (skipped.Type is "get" or "set")

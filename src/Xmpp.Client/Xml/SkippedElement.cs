@@ -10,8 +10,11 @@ namespace Xmpp.Client.Xml;
 /// <param name="From">Its <c>from</c> attribute, if read before the limit (not validated).</param>
 /// <param name="To">Its <c>to</c> attribute, if read before the limit (not validated).</param>
 /// <param name="Type">Its <c>type</c> attribute, if read before the limit.</param>
+/// <param name="StartTagRead">Whether its start tag was read whole: if not, an attribute missing here (such as
+/// <c>from</c>) may just not have been read yet.</param>
 /// <param name="Reason">Which limit it broke, in words.</param>
 /// <param name="Offset">Where it started in the stream (bytes).</param>
 /// <param name="Length">Its length in bytes.</param>
 internal sealed record SkippedElement(
-    string? Name, string? Namespace, string? Id, string? From, string? To, string? Type, string Reason, long Offset, long Length);
+    string? Name, string? Namespace, string? Id, string? From, string? To, string? Type, bool StartTagRead, string Reason,
+    long Offset, long Length);

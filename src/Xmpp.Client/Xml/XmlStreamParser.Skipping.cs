@@ -29,6 +29,7 @@ internal sealed partial class XmlStreamParser
     private string? _skippedFrom;
     private string? _skippedTo;
     private string? _skippedType;
+    private bool _skippedStartTagRead;
 
     private enum SkipState : byte
     {
@@ -127,6 +128,7 @@ internal sealed partial class XmlStreamParser
     private void RememberWhatWasRead()
     {
         _skippedName = _skippedNamespace = _skippedId = _skippedFrom = _skippedTo = _skippedType = null;
+        _skippedStartTagRead = _nodeCount > 0;
         if (_nodeCount > 0)
         {
             // The element's start tag is complete: node 0 and its attributes.
@@ -189,7 +191,7 @@ internal sealed partial class XmlStreamParser
     {
         long end = _spanOffset + i + 1;
         _skipped = new SkippedElement(_skippedName, _skippedNamespace, _skippedId, _skippedFrom, _skippedTo, _skippedType,
-            _skipReason, _budgetStart, end - _budgetStart);
+            _skippedStartTagRead, _skipReason, _budgetStart, end - _budgetStart);
         _skippedName = _skippedNamespace = _skippedId = _skippedFrom = _skippedTo = _skippedType = null;
         _skipDepth = 0;
         _result = ParseResult.Skipped;
