@@ -106,6 +106,7 @@ public sealed partial class XmppClient
             _streamManagement.Forget();
             var undelivered = DropOutbound("the client disconnected");
             _iqs.FailAll(new XmppConnectionLostException("The client disconnected before the answer arrived."));
+            EndRequestLifetime();
             SetState(XmppClientState.Disconnected, null, undelivered);
         }
     }
@@ -146,6 +147,7 @@ public sealed partial class XmppClient
 
             if (!negotiated.Resumed)
             {
+                RenewRequestLifetime();
                 ModulesNewSession();
             }
 
@@ -324,6 +326,7 @@ public sealed partial class XmppClient
         _streamManagement.Forget();
         var undelivered = DropOutbound(error?.Message ?? "the session was closed");
         _iqs.FailAll(error ?? new XmppConnectionLostException("The session was closed before the answer arrived."));
+        EndRequestLifetime();
         RaiseStateChanged(new XmppClientStateChangedEventArgs(XmppClientState.Connected, XmppClientState.Disconnected, error, false, undelivered));
     }
 }

@@ -32,7 +32,7 @@ public sealed partial class XmppClient
     /// </summary>
     public event Func<IqReceivedEventArgs, Task>? IqReceived;
 
-    private async ValueTask DispatchAsync(Stanza stanza)
+    private async ValueTask DispatchAsync(Stanza stanza, CancellationToken sessionOver)
     {
         if (await ModulesConsumeAsync(stanza).ConfigureAwait(false))
         {
@@ -48,7 +48,7 @@ public sealed partial class XmppClient
                 await RaiseAsync(PresenceReceived, presence, nameof(PresenceReceived)).ConfigureAwait(false);
                 break;
             case Iq request:
-                await AnswerRequestAsync(request).ConfigureAwait(false);
+                await AnswerRequestAsync(request, sessionOver).ConfigureAwait(false);
                 break;
         }
     }
@@ -78,14 +78,18 @@ public sealed partial class XmppClient
         /// <summary>Lets dispatch begin (<see langword="true"/>) or drops what this session received (<see langword="false"/>).</summary>
         public void Ready(bool started) => _ready.TrySetResult(started);
 
-        public ValueTask OnStanzaAsync(Stanza stanza, long bytes, CancellationToken cancellationToken) =>
-            _client._events.EnqueueAsync(stanza.Element.Name, bytes, async () =>
+        public ValueTask OnStanzaAsync(Stanza stanza, long bytes, CancellationToken cancellationToken)
+        {
+            // Taken on arrival: a request belongs to the session (resumptions included) it came on.
+            var sessionOver = _client.RequestLifetime;
+            return _client._events.EnqueueAsync(stanza.Element.Name, bytes, async () =>
             {
                 if (await _ready.Task.ConfigureAwait(false))
                 {
-                    await _client.DispatchAsync(stanza).ConfigureAwait(false);
+                    await _client.DispatchAsync(stanza, sessionOver).ConfigureAwait(false);
                 }
             }, cancellationToken);
+        }
 
         public ValueTask OnNonStanzaAsync(XmppElement element, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 

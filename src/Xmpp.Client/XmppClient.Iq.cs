@@ -20,7 +20,9 @@ public sealed partial class XmppClient
     /// </summary>
     /// <param name="elementName">The payload's element name, such as <c>query</c>.</param>
     /// <param name="namespace">The payload's namespace, such as <c>jabber:iq:version</c>.</param>
-    /// <param name="handler">Makes the answer.</param>
+    /// <param name="handler">Makes the answer. Its token is cancelled when the session the request came on is over
+    /// (the client disconnects or is disposed, or a reconnection could not resume the session): then nobody can receive
+    /// the answer, and a handler that ends with that cancellation is not answered at all.</param>
     /// <returns>Dispose it to remove the handler.</returns>
     /// <exception cref="InvalidOperationException">A handler for that payload is already registered.</exception>
     public IDisposable RegisterIqHandler(string elementName, string @namespace, Func<Iq, CancellationToken, Task<Iq>> handler) =>
@@ -113,24 +115,29 @@ public sealed partial class XmppClient
     }
 
     /// <summary>Answers an IQ request: with its registered handler, or through <see cref="IqReceived"/>.</summary>
-    private ValueTask AnswerRequestAsync(Iq request)
+    private ValueTask AnswerRequestAsync(Iq request, CancellationToken sessionOver)
     {
         if (request.PayloadName is { } name && _iqHandlers.TryGetValue((name.LocalName, name.NamespaceName), out var handler))
         {
             return handler.InOrder
-                ? AnswerWithHandlerAsync(request, handler.Handle, name)
-                : _events.RunHandlersAsync($"IQ handler for {name}", () => AnswerWithHandlerAsync(request, handler.Handle, name));
+                ? AnswerWithHandlerAsync(request, handler.Handle, name, sessionOver)
+                : _events.RunHandlersAsync($"IQ handler for {name}", () => AnswerWithHandlerAsync(request, handler.Handle, name, sessionOver));
         }
 
         return _events.RunHandlersAsync(nameof(IqReceived), () => AnswerThroughEventAsync(request));
     }
 
-    private async ValueTask AnswerWithHandlerAsync(Iq request, Func<Iq, CancellationToken, Task<Iq>> handler, System.Xml.Linq.XName name)
+    private async ValueTask AnswerWithHandlerAsync(Iq request, Func<Iq, CancellationToken, Task<Iq>> handler, System.Xml.Linq.XName name,
+        CancellationToken sessionOver)
     {
         Iq answer;
         try
         {
-            answer = await handler(request, CancellationToken.None).ConfigureAwait(false);
+            answer = await handler(request, sessionOver).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (sessionOver.IsCancellationRequested)
+        {
+            return; // the session the request came on is over: nobody is there to answer
         }
         catch (Exception error)
         {

@@ -111,6 +111,7 @@ public sealed partial class XmppClient
         _streamManagement.Forget();
         var undelivered = DropOutbound(error.Message);
         _iqs.FailAll(error);
+        EndRequestLifetime();
         RaiseStateChanged(new XmppClientStateChangedEventArgs(XmppClientState.Reconnecting, XmppClientState.Disconnected, error, false, undelivered));
     }
 
