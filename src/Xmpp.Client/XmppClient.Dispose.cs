@@ -6,7 +6,8 @@ public sealed partial class XmppClient
 
     /// <summary>
     /// Closes the session politely if it is open, runs the events already queued, waits for the event handlers still
-    /// running, stops the event task and releases everything; afterwards no task of the client runs. May be called from
+    /// running (at most 10 s: a handler that never returns is left running, with a warning in the log), stops the event
+    /// task and releases everything; afterwards no task of the client runs. May be called from
     /// an event handler (a bot that quits on a command): it then returns once the session is closed, without waiting
     /// for the handler it is called from, and the event task ends as soon as the handlers return. Calling it again
     /// waits for the same things (from outside a handler, for the event task to end).

@@ -53,7 +53,7 @@ public sealed partial class XmppClient : IAsyncDisposable
         _logger = factory.CreateLogger("Xmpp.Client");
         _connector = connector ?? new TcpConnector(options, factory.CreateLogger("Xmpp.Client.Net"));
         _time = time ?? TimeProvider.System;
-        _events = new EventQueue(options.MaxQueuedEvents, options.MaxQueuedEventBytes, options.MaxConcurrentEventHandlers, _logger);
+        _events = new EventQueue(options.MaxQueuedEvents, options.MaxQueuedEventBytes, options.MaxConcurrentEventHandlers, _logger, _time);
         _iqSlots = new SemaphoreSlim(options.MaxPendingIqs, options.MaxPendingIqs);
         _outbound = new OutboundQueue(options.MaxUnacknowledgedStanzas);
         RegisterBuiltInHandlers();

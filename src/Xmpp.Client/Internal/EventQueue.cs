@@ -30,12 +30,17 @@ internal sealed class EventQueue : IAsyncDisposable
     private readonly Task _loop;
     private readonly object _gate = new();
     private readonly ByteBudget _bytes;
+    private readonly TimeProvider _time;
     private int _detached;
     private TaskCompletionSource? _detachedDone;
 
-    public EventQueue(int capacity, long maxBytes, int maxConcurrentHandlers, ILogger logger)
+    /// <summary>How long <see cref="DisposeAsync"/> waits for handlers still running before it gives up on them.</summary>
+    public static readonly TimeSpan HandlerWait = TimeSpan.FromSeconds(10);
+
+    public EventQueue(int capacity, long maxBytes, int maxConcurrentHandlers, ILogger logger, TimeProvider? time = null)
     {
         _logger = logger;
+        _time = time ?? TimeProvider.System;
         _bytes = new ByteBudget(maxBytes);
         _channel = Channel.CreateBounded<EventWork>(new BoundedChannelOptions(capacity)
         {
@@ -118,8 +123,9 @@ internal sealed class EventQueue : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stops taking callbacks, runs what is queued, waits for the task and for the handlers still running to end —
-    /// unless called from an event, which cannot wait for itself: then everything ends once that event is handled.
+    /// Stops taking callbacks, runs what is queued, waits for the task and for the handlers still running to end (at
+    /// most <see cref="HandlerWait"/>) — unless called from an event, which cannot wait for itself: then everything
+    /// ends once that event is handled.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
@@ -129,6 +135,19 @@ internal sealed class EventQueue : IAsyncDisposable
             return;
         }
 
+        // Bounded: a handler that never returns must not make disposing hang (it is left running, and logged).
+        try
+        {
+            await WaitForHandlersAsync().WaitAsync(HandlerWait, _time).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            SessionLog.HandlersStillRunning(_logger, HandlerWait.TotalSeconds);
+        }
+    }
+
+    private async Task WaitForHandlersAsync()
+    {
         await _loop.ConfigureAwait(false);
         Task detached;
         lock (_gate)
