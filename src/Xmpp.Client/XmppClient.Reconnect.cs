@@ -193,6 +193,18 @@ public sealed partial class XmppClient
         }
     }
 
+    /// <summary>
+    /// Sends the last broadcast available presence again (prepared afresh, so with the current capabilities), if one
+    /// was sent and the client is connected; otherwise the next presence carries the change.
+    /// </summary>
+    internal async ValueTask ReannouncePresenceAsync(CancellationToken cancellationToken)
+    {
+        if (State == XmppClientState.Connected && Volatile.Read(ref _lastPresence) is { } presence)
+        {
+            await SendOwnAsync(StanzaCopy.Of(presence), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Empties the outbound queue when the client stops for good, and returns what never got through.</summary>
     private Stanza[] DropOutbound(string reason)
     {

@@ -104,6 +104,15 @@ internal sealed class CapsCache
         }
     }
 
+    /// <summary>Trusts our own capabilities after they changed (the application announced or withdrew a feature).</summary>
+    public void TrustOwn(EntityCapabilities own, DiscoInfo ownInfo)
+    {
+        lock (_gate)
+        {
+            _verified.SetOwn((own.Hash, own.Ver), ownInfo);
+        }
+    }
+
     /// <summary>An available presence from <paramref name="jid"/>, with or without capabilities.</summary>
     public void OnAvailable(Jid jid, EntityCapabilities? caps)
     {

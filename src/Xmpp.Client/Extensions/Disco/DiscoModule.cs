@@ -12,27 +12,26 @@ namespace Xmpp.Client.Extensions.Disco;
 /// broadcasts, and keeps a cache of the verified capabilities of those whose presence it receives.
 /// </summary>
 /// <remarks>Reach it through <see cref="XmppClient.Disco"/>. Thread-safe.</remarks>
-public sealed class DiscoModule : XmppModule
+public sealed partial class DiscoModule : XmppModule
 {
     private const string Ping = Namespaces.Ping;
     private readonly CapsCache _caps;
-    private readonly Lazy<(DiscoInfo Info, EntityCapabilities Caps)> _own;
+    private (DiscoInfo Info, EntityCapabilities Caps)? _own;
 
     internal DiscoModule(XmppClient client)
         : base(client)
     {
         _caps = new CapsCache((jid, node, cancellationToken) => GetInfoAsync(jid, node, cancellationToken), client.Logger,
             client.Options.MaxTrackedResourcesPerContact, client.Options.MaxTrackedResources);
-        _own = new(DescribeSelf);
         client.RegisterModuleIqHandler("query", DiscoNamespaces.Info, AnswerInfoAsync);
         client.RegisterModuleIqHandler("query", DiscoNamespaces.Items, AnswerItemsAsync);
     }
 
     /// <summary>What this client answers about itself (identity and the features of every module switched on).</summary>
-    internal DiscoInfo OwnInfo => _own.Value.Info;
+    internal DiscoInfo OwnInfo => Own.Info;
 
     /// <summary>The capabilities this client adds to its available presence.</summary>
-    internal EntityCapabilities OwnCapabilities => _own.Value.Caps;
+    internal EntityCapabilities OwnCapabilities => Own.Caps;
 
     internal override IEnumerable<string> Features => [DiscoNamespaces.Info, DiscoNamespaces.Items, DiscoNamespaces.Caps];
 
@@ -141,6 +140,7 @@ public sealed class DiscoModule : XmppModule
         IEnumerable<string> builtIn = options.AnswerPings ? [Ping] : [];
         var features = Client.Modules.SelectMany(module => module.Features)
             .Concat(builtIn)
+            .Concat(ApplicationFeatures())
             .Distinct(StringComparer.Ordinal)
             .Order(OctetComparer.Instance);
         var info = new DiscoInfo([new DiscoIdentity("client", options.ClientType, options.SoftwareName)], features);
