@@ -17,7 +17,7 @@ public sealed class IqReceivedEventArgs : EventArgs
 
     /// <summary>
     /// Set to <see langword="true"/> when your handler answers (or will answer) the request itself with
-    /// <see cref="XmppClient.SendAsync"/>. When no handler sets it, the client answers <c>service-unavailable</c>
+    /// <see cref="XmppClient.SendAsync(Xmpp.Client.Stanzas.Stanza, CancellationToken)"/>. When no handler sets it, the client answers <c>service-unavailable</c>
     /// for you, as RFC 6120 §8.4 requires.
     /// </summary>
     public bool Handled { get; set; }

@@ -89,9 +89,9 @@ internal static partial class OptionsValidator
             throw OutOfRange(nameof(options.MaxQueuedEventBytes), options.MaxQueuedEventBytes,
                 $"must be at least {XmppClientOptions.MinQueuedEventBytes} (64 KiB).");
         }
-        if ((options.Modules & ~XmppModules.All) != 0)
+        if (options.Extensions is null)
         {
-            throw OutOfRange(nameof(options.Modules), options.Modules, "must combine only the XmppModules flags.");
+            throw Invalid(nameof(options.Extensions), "must not be null; use XmppExtensionSet.Empty for none.");
         }
     }
 

@@ -1,3 +1,4 @@
+using Xmpp.Client.Extensions;
 using System.Globalization;
 using Xmpp.Client.Net;
 using Xmpp.Client.Session;
@@ -145,10 +146,11 @@ public sealed partial class XmppClient
                 _lastBoundJid = negotiated.BoundJid;
             }
 
+            var started = new XmppSessionStartedEventArgs(negotiated.BoundJid, negotiated.Resumed, resume, negotiated.Features);
             if (!negotiated.Resumed)
             {
                 RenewRequestLifetime();
-                ModulesNewSession();
+                PostNewSession(started);
             }
 
             session.Start();
@@ -156,8 +158,9 @@ public sealed partial class XmppClient
             if (!negotiated.Resumed)
             {
                 await ResendPresenceAsync(resume, activation.Token).ConfigureAwait(false);
-                await ModulesStartAsync(activation.Token).ConfigureAwait(false);
             }
+
+            await _extensions.StartSessionAsync(started, activation.Token).ConfigureAwait(false);
 
             lock (_gate)
             {

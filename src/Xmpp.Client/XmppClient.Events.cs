@@ -34,7 +34,7 @@ public sealed partial class XmppClient
 
     private async ValueTask DispatchAsync(Stanza stanza, CancellationToken sessionOver)
     {
-        if (await ModulesConsumeAsync(stanza).ConfigureAwait(false))
+        if (await _extensions.Router.RouteAsync(stanza, sessionOver).ConfigureAwait(false))
         {
             return;
         }
@@ -54,7 +54,7 @@ public sealed partial class XmppClient
     }
 
     /// <summary>
-    /// Raises an event for the application (the client's own or a module's): awaited in place, or left running by
+    /// Raises an event for the application (the client's own or an extension's): awaited in place, or left running by
     /// itself once it awaits when <see cref="XmppClientOptions.MaxConcurrentEventHandlers"/> allows more than one.
     /// </summary>
     internal ValueTask RaiseAsync<TArgs>(Func<TArgs, Task>? handlers, TArgs args, string name) =>

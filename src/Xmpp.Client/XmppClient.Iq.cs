@@ -1,3 +1,4 @@
+using Xmpp.Client.Extensions;
 using System.Globalization;
 using System.Collections.Concurrent;
 using Xmpp.Client.Internal;
@@ -29,16 +30,75 @@ public sealed partial class XmppClient
         AddIqHandler(elementName, @namespace, handler, inOrder: false);
 
     /// <summary>
-    /// <see cref="RegisterIqHandler"/> for a module whose handler keeps state in stream order (roster and block list
-    /// pushes): it is always awaited in place, also when application handlers run side by side.
+    /// Handles incoming IQ requests whose payload is a <typeparamref name="TRequest"/>, like
+    /// <see cref="RegisterIqHandler(string, string, Func{Iq, CancellationToken, Task{Iq}})"/>, with the payload read for
+    /// the handler; one that <typeparamref name="TRequest"/> cannot read (its <c>FromXElement</c> throws) is answered
+    /// <c>bad-request</c>.
     /// </summary>
-    internal IDisposable RegisterModuleIqHandler(string elementName, string @namespace, Func<Iq, CancellationToken, Task<Iq>> handler) =>
-        AddIqHandler(elementName, @namespace, handler, inOrder: true);
+    /// <typeparam name="TRequest">The request payload's class.</typeparam>
+    /// <param name="handler">Gets the request, its payload and a token cancelled when the session is over; returns the
+    /// answer, such as <c>request.CreateResult(answerPayload)</c>.</param>
+    /// <returns>Dispose it to remove the handler.</returns>
+    /// <exception cref="InvalidOperationException">A handler for that payload is already registered.</exception>
+    public IDisposable RegisterIqHandler<TRequest>(Func<Iq, TRequest, CancellationToken, Task<Iq>> handler)
+        where TRequest : class, IXmppPayload<TRequest>
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        var name = TRequest.ElementName;
+        return AddIqHandler(name.LocalName, name.NamespaceName, ReadingPayload(handler), inOrder: false);
+    }
+
+    /// <summary>
+    /// Sends an IQ request like <see cref="SendIqAsync(Iq, CancellationToken)"/> and reads the answer's payload as a
+    /// <typeparamref name="TResult"/>.
+    /// </summary>
+    /// <typeparam name="TResult">The answer payload's class.</typeparam>
+    /// <param name="request">A get or set.</param>
+    /// <param name="cancellationToken">Stops waiting (the request may still be processed by the server).</param>
+    /// <returns>The payload, or <see langword="null"/> when the result carries no <typeparamref name="TResult"/> (results
+    /// of a set are often empty).</returns>
+    /// <exception cref="XmppIqErrorException">The answer was an error; it carries the <see cref="StanzaError"/>.</exception>
+    /// <exception cref="XmppTimeoutException">No answer arrived in time.</exception>
+    /// <exception cref="XmppConnectionLostException">The session ended before the answer arrived.</exception>
+    /// <exception cref="XmppException">The payload could not be read (its <c>FromXElement</c> threw).</exception>
+    public async Task<TResult?> SendIqAsync<TResult>(Iq request, CancellationToken cancellationToken = default)
+        where TResult : class, IXmppPayload<TResult>
+    {
+        var reply = await SendIqAsync(request, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return reply.GetPayload<TResult>();
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            throw new XmppException($"The answer to '{request.PayloadName}' carried a {TResult.ElementName} that {typeof(TResult).Name} could not read: {error.Message}", error);
+        }
+    }
+
+    /// <summary>A handler for the raw request that reads the payload for a typed one (<c>bad-request</c> if it cannot).</summary>
+    internal static Func<Iq, CancellationToken, Task<Iq>> ReadingPayload<TRequest>(Func<Iq, TRequest, CancellationToken, Task<Iq>> handler)
+        where TRequest : class, IXmppPayload<TRequest> =>
+        (request, cancellationToken) =>
+        {
+            TRequest? payload;
+            try
+            {
+                payload = request.GetPayload<TRequest>();
+            }
+            catch (Exception error) when (error is not OutOfMemoryException)
+            {
+                return Task.FromResult(request.CreateError(StanzaErrorCondition.BadRequest, $"The {TRequest.ElementName.LocalName} payload could not be read."));
+            }
+
+            return payload is null
+                ? Task.FromResult(request.CreateError(StanzaErrorCondition.BadRequest))
+                : handler(request, payload, cancellationToken);
+        };
 
     /// <summary>
     /// Sends an IQ request and waits for its answer, at most <see cref="XmppClientOptions.IqTimeout"/>. The answer
     /// is accepted only from the entity asked (for a request without 'to', from the account's server); a reply from
-    /// anyone else is ignored and logged. Like <see cref="SendAsync"/>, it sends a copy of the request taken at the call.
+    /// anyone else is ignored and logged. Like <see cref="SendAsync(Stanza, CancellationToken)"/>, it sends a copy of the request taken at the call.
     /// </summary>
     /// <param name="request">A get or set.</param>
     /// <param name="cancellationToken">Stops waiting (the request may still be processed by the server).</param>
@@ -72,7 +132,7 @@ public sealed partial class XmppClient
         try
         {
             pending = _iqs.Register(sent.Id!, sent.To, BoundJid ?? _lastBoundJid ?? Options.Jid); // throws on a duplicate id
-            await SendOwnAsync(sent, cancellationToken).ConfigureAwait(false);
+            await SendOwnAsync(sent, decorate: true, cancellationToken).ConfigureAwait(false);
             var reply = await pending.Reply.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
             if (reply.Type == IqType.Error)
             {
@@ -99,7 +159,7 @@ public sealed partial class XmppClient
         }
     }
 
-    private Registration AddIqHandler(string elementName, string @namespace, Func<Iq, CancellationToken, Task<Iq>> handler, bool inOrder)
+    internal IDisposable AddIqHandler(string elementName, string @namespace, Func<Iq, CancellationToken, Task<Iq>> handler, bool inOrder)
     {
         ArgumentException.ThrowIfNullOrEmpty(elementName);
         ArgumentException.ThrowIfNullOrEmpty(@namespace);
@@ -175,11 +235,11 @@ public sealed partial class XmppClient
     {
         if (Options.AnswerPings)
         {
-            RegisterModuleIqHandler("ping", Namespaces.Ping, static (ping, _) => Task.FromResult(ping.CreateResult()));
+            AddIqHandler("ping", Namespaces.Ping, static (ping, _) => Task.FromResult(ping.CreateResult()), inOrder: true);
         }
     }
 
-    /// <summary>A registered IQ handler; <see cref="InOrder"/> ones (the modules') are never run side by side.</summary>
+    /// <summary>A registered IQ handler; <see cref="InOrder"/> ones (<see cref="IqHandlerMode.Sequential"/>) are never run side by side.</summary>
     private sealed record IqHandler(Func<Iq, CancellationToken, Task<Iq>> Handle, bool InOrder);
 
     private sealed class Registration(Action dispose) : IDisposable

@@ -189,7 +189,7 @@ public sealed partial class XmppClient
     {
         if (reconnecting && Volatile.Read(ref _lastPresence) is { } presence && !_outbound.ContainsBroadcastPresence())
         {
-            await SendOwnAsync(StanzaCopy.Of(presence), cancellationToken).ConfigureAwait(false);
+            await SendOwnAsync(StanzaCopy.Of(presence), decorate: true, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -201,7 +201,7 @@ public sealed partial class XmppClient
     {
         if (State == XmppClientState.Connected && Volatile.Read(ref _lastPresence) is { } presence)
         {
-            await SendOwnAsync(StanzaCopy.Of(presence), cancellationToken).ConfigureAwait(false);
+            await SendOwnAsync(StanzaCopy.Of(presence), decorate: true, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -18,7 +18,7 @@ public sealed partial class XmppClient
     /// <para>The stanza is copied when the method is called, before it returns its task: the client never changes the
     /// caller's object, and changing or reusing the object afterwards changes nothing that was sent or will be sent
     /// again. Each call sends its own stanza: without an <see cref="Stanza.Id"/> the copy gets a new id, which the
-    /// returned task gives (for <see cref="Extensions.Receipts.ReceiptsModule.WaitForReceiptAsync"/> or to match an
+    /// returned task gives (for <see cref="Xmpp.Client.Extensions.Receipts.ReceiptsExtension.WaitForReceiptAsync"/> or to match an
     /// error bounce); an id the caller set is sent as it is. <c>await client.SendAsync(stanza)</c> works as before.</para>
     /// <para>With stream management (XEP-0198) the stanza is kept until the server acknowledges it, and sent again after a
     /// reconnect if needed; at most <see cref="XmppClientOptions.MaxUnacknowledgedStanzas"/> are kept, and when that
@@ -32,30 +32,47 @@ public sealed partial class XmppClient
     /// <exception cref="InvalidOperationException">The client is not connected (nor reconnecting).</exception>
     /// <exception cref="XmppConnectionLostException">The connection broke while sending (without stream management),
     /// or the client is reconnecting and <see cref="XmppClientOptions.QueueWhileReconnecting"/> is off.</exception>
-    public async ValueTask<string> SendAsync(Stanza stanza, CancellationToken cancellationToken = default)
+    public ValueTask<string> SendAsync(Stanza stanza, CancellationToken cancellationToken = default) =>
+        SendAsync(stanza, XmppSendOptions.Default, cancellationToken);
+
+    /// <summary>
+    /// Sends a stanza like <see cref="SendAsync(Stanza, CancellationToken)"/>, choosing what the extensions may add:
+    /// with <see cref="XmppSendOptions.Undecorated"/> the stanza goes out as given (no receipt request, chat state,
+    /// origin-id or capabilities added).
+    /// </summary>
+    /// <param name="stanza">The message, presence or IQ to send.</param>
+    /// <param name="options">How to send it.</param>
+    /// <param name="cancellationToken">Stops waiting for the turn to write.</param>
+    /// <returns>The id of the stanza sent.</returns>
+    /// <exception cref="InvalidOperationException">The client is not connected (nor reconnecting).</exception>
+    /// <exception cref="XmppConnectionLostException">The connection broke while sending (without stream management),
+    /// or the client is reconnecting and <see cref="XmppClientOptions.QueueWhileReconnecting"/> is off.</exception>
+    public async ValueTask<string> SendAsync(Stanza stanza, XmppSendOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stanza);
+        ArgumentNullException.ThrowIfNull(options);
         ThrowIfDisposed();
         var copy = StanzaCopy.Of(stanza);
-        await SendOwnAsync(copy, cancellationToken).ConfigureAwait(false);
+        await SendOwnAsync(copy, options.Decorate, cancellationToken).ConfigureAwait(false);
         return copy.Id!;
     }
 
     /// <summary>
-    /// Sends a stanza that belongs to the client (a copy of the caller's, or one a module built): gives it an id if it
-    /// has none, lets the modules decorate it, remembers a broadcast presence for reconnections, and sends it.
+    /// Sends a stanza that belongs to the client (a copy of the caller's, or one an extension built): gives it an id if
+    /// it has none, lets the extensions decorate (unless <paramref name="decorate"/> is off) and watch it, remembers a
+    /// broadcast presence for reconnections, and sends it.
     /// </summary>
-    internal async ValueTask SendOwnAsync(Stanza stanza, CancellationToken cancellationToken)
+    internal async ValueTask SendOwnAsync(Stanza stanza, bool decorate, CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
         if (stanza is Presence { To: null, Type: PresenceType.Available or PresenceType.Unavailable } presence)
         {
-            // As the caller gave it (before an id and the modules' payloads): sent again, it is prepared afresh.
+            // As the caller gave it (before an id and the extensions' payloads): sent again, it is prepared afresh.
             Volatile.Write(ref _lastPresence, presence.Type == PresenceType.Available ? (Presence)StanzaCopy.Of(presence) : null);
         }
 
         stanza.Id ??= Stanzas.StanzaIds.New();
-        ModulesPrepare(stanza);
+        _extensions.PrepareOutgoing(stanza, decorate);
         await SendElementAsync(stanza.Element, cancellationToken).ConfigureAwait(false);
     }
 
@@ -140,7 +157,7 @@ public sealed partial class XmppClient
 
         if (state is XmppClientState.Connecting && _session is not null)
         {
-            return; // Modules starting a new session.
+            return; // Extensions starting a new session.
         }
 
         throw new InvalidOperationException(

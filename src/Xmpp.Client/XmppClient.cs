@@ -1,3 +1,4 @@
+using Xmpp.Client.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xmpp.Client.Internal;
@@ -57,7 +58,7 @@ public sealed partial class XmppClient : IAsyncDisposable
         _iqSlots = new SemaphoreSlim(options.MaxPendingIqs, options.MaxPendingIqs);
         _outbound = new OutboundQueue(options.MaxUnacknowledgedStanzas);
         RegisterBuiltInHandlers();
-        CreateModules();
+        CreateExtensions(factory);
     }
 
     /// <summary>The options the client was created with.</summary>
@@ -87,7 +88,7 @@ public sealed partial class XmppClient : IAsyncDisposable
     /// <summary>How many bytes of received stanzas wait for the event handlers or are in their hands (for tests).</summary>
     internal long QueuedEventBytes => _events.QueuedBytes;
 
-    /// <summary>What the current session negotiated (features, mechanism, encryption), for modules and tests.</summary>
+    /// <summary>What the current session negotiated (features, mechanism, encryption), for tests.</summary>
     internal NegotiatedSession? Negotiated => _session?.Negotiated;
 
     /// <summary>
@@ -116,8 +117,16 @@ public sealed partial class XmppClient : IAsyncDisposable
         RaiseStateChanged(new XmppClientStateChangedEventArgs(previous, state, error, false, undelivered));
     }
 
-    private void RaiseStateChanged(XmppClientStateChangedEventArgs args) =>
+    private void RaiseStateChanged(XmppClientStateChangedEventArgs args)
+    {
+        if (args.PreviousState == XmppClientState.Connected && _extensions.SessionEnded.Count > 0)
+        {
+            var ended = new XmppSessionEndedEventArgs(args.Error, args.State == XmppClientState.Reconnecting);
+            _events.Post("session ended", () => _extensions.RunSessionEndedAsync(ended));
+        }
+
         _events.Post(nameof(StateChanged), () => EventInvoker.InvokeAsync(StateChanged, args, _logger, nameof(StateChanged)));
+    }
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 }

@@ -28,7 +28,7 @@ public sealed partial record XmppClientOptions
         builder.Append(", MaxQueuedEvents = ").Append(MaxQueuedEvents);
         builder.Append(", MaxConcurrentEventHandlers = ").Append(MaxConcurrentEventHandlers);
         builder.Append(", MaxQueuedEventBytes = ").Append(MaxQueuedEventBytes);
-        builder.Append(", Modules = ").Append(Modules);
+        builder.Append(", Extensions = ").Append(Extensions);
         builder.Append(", AnswerPings = ").Append(AnswerPings);
         builder.Append(", LoggerFactory = ").Append(LoggerFactory);
         builder.Append(", StreamManagement = ").Append(StreamManagement);

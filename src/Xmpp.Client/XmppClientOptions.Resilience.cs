@@ -21,7 +21,7 @@ public sealed partial record XmppClientOptions
 
     /// <summary>
     /// How many sent stanzas are kept until the server acknowledges them (to resend them after a reconnect), together
-    /// with the stanzas queued while reconnecting. When full, <see cref="XmppClient.SendAsync"/> waits for room. 1,000
+    /// with the stanzas queued while reconnecting. When full, <see cref="XmppClient.SendAsync(Xmpp.Client.Stanzas.Stanza, CancellationToken)"/> waits for room. 1,000
     /// by default.
     /// </summary>
     public int MaxUnacknowledgedStanzas { get; init; } = 1_000;
@@ -53,7 +53,7 @@ public sealed partial record XmppClientOptions
     public int? MaxReconnectAttempts { get; init; }
 
     /// <summary>
-    /// What <see cref="XmppClient.SendAsync"/> does while the client reconnects: <see langword="true"/> (the default)
+    /// What <see cref="XmppClient.SendAsync(Xmpp.Client.Stanzas.Stanza, CancellationToken)"/> does while the client reconnects: <see langword="true"/> (the default)
     /// queues the stanza (bounded by <see cref="MaxUnacknowledgedStanzas"/>; when full, the call waits) and sends it
     /// once connected again; <see langword="false"/> throws <see cref="XmppConnectionLostException"/> at once.
     /// </summary>

@@ -1,3 +1,4 @@
+using Xmpp.Client.Extensions;
 using System.Net;
 using System.Net.Security;
 using System.Security.Authentication;
@@ -90,8 +91,12 @@ public sealed partial record XmppClientOptions
     /// <see cref="MaxQueuedEventBytes"/>.</summary>
     public int MaxQueuedEvents { get; init; } = 10_000;
 
-    /// <summary>The protocol extensions to run; all of them by default. Each adds its service discovery features.</summary>
-    public XmppModules Modules { get; init; } = XmppModules.All;
+    /// <summary>
+    /// The protocol extensions each client runs, in order: <see cref="XmppExtensionSet.Default"/> (every built-in) unless
+    /// changed, for example <c>XmppExtensionSet.Default.Remove&lt;ChatStatesExtension&gt;().Add&lt;MyExtension&gt;()</c>.
+    /// Each announces its service discovery features.
+    /// </summary>
+    public XmppExtensionSet Extensions { get; init; } = XmppExtensionSet.Default;
 
     /// <summary>Whether XEP-0199 pings are answered automatically. <see langword="true"/> by default.</summary>
     public bool AnswerPings { get; init; } = true;

@@ -1,5 +1,5 @@
+using Xmpp.Client.Extensions.Common;
 using Microsoft.Extensions.Logging;
-using Xmpp.Client.Internal;
 
 namespace Xmpp.Client.Session;
 

@@ -67,6 +67,17 @@ public sealed class Iq : Stanza
         return Address(new Iq(IqType.Result, payload, Id));
     }
 
+    /// <summary>A successful answer to this request carrying a typed payload.</summary>
+    /// <typeparam name="T">The payload's class.</typeparam>
+    /// <param name="payload">The answer's payload.</param>
+    /// <exception cref="InvalidOperationException">This IQ is a result or an error, which must not be answered.</exception>
+    public Iq CreateResult<T>(T payload)
+        where T : IXmppPayload<T>
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        return CreateResult(payload.ToXElement());
+    }
+
     /// <summary>An error answer to this request, addressed to its sender, with the same id.</summary>
     /// <param name="condition">What went wrong.</param>
     /// <param name="text">Optional human-readable text.</param>

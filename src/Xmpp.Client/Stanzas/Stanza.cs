@@ -11,7 +11,7 @@ namespace Xmpp.Client.Stanzas;
 /// <remarks>
 /// A stanza is parsed once from the wire into a light tree; the properties read and write that tree. Payloads
 /// returned as <see cref="XElement"/> are copies: to change one, remove it and add the changed element. Stanzas
-/// are not thread-safe. <see cref="XmppClient.SendAsync"/> sends a copy taken when it is called, so a stanza may be
+/// are not thread-safe. <see cref="XmppClient.SendAsync(Xmpp.Client.Stanzas.Stanza, CancellationToken)"/> sends a copy taken when it is called, so a stanza may be
 /// changed or sent again as soon as the call returns.
 /// </remarks>
 public abstract class Stanza
@@ -47,8 +47,8 @@ public abstract class Stanza
     }
 
     /// <summary>
-    /// The stanza's id. <see cref="XmppClient.SendAsync"/> never changes it: when it is missing, the stanza sent gets a
-    /// new id of its own, which <see cref="XmppClient.SendAsync"/> returns.
+    /// The stanza's id. <see cref="XmppClient.SendAsync(Xmpp.Client.Stanzas.Stanza, CancellationToken)"/> never changes it: when it is missing, the stanza sent gets a
+    /// new id of its own, which <see cref="XmppClient.SendAsync(Xmpp.Client.Stanzas.Stanza, CancellationToken)"/> returns.
     /// </summary>
     public string? Id
     {
@@ -94,6 +94,14 @@ public abstract class Stanza
     {
         ArgumentNullException.ThrowIfNull(name);
         return Element.Element(name.LocalName, name.NamespaceName)?.ToXElement();
+    }
+
+    /// <summary>Copies of every payload with the given name, in document order.</summary>
+    /// <param name="name">The payloads' qualified name.</param>
+    public IEnumerable<XElement> GetPayloads(XName name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return Element.Elements(name.LocalName, name.NamespaceName).Select(child => child.ToXElement());
     }
 
     /// <summary>Whether a payload with the given name is present.</summary>

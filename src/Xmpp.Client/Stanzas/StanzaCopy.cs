@@ -3,7 +3,7 @@ using Xmpp.Client.Xml;
 namespace Xmpp.Client.Stanzas;
 
 /// <summary>
-/// Deep copies of stanzas: what <see cref="XmppClient.SendAsync"/> sends and keeps for resending, so that the
+/// Deep copies of stanzas: what <see cref="XmppClient.SendAsync(Xmpp.Client.Stanzas.Stanza, CancellationToken)"/> sends and keeps for resending, so that the
 /// caller's object is never edited by the client and later edits of it change nothing that was sent.
 /// </summary>
 internal static class StanzaCopy

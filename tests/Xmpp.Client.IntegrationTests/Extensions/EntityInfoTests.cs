@@ -16,9 +16,9 @@ public sealed class EntityInfoTests(ServersFixture fixture)
         var server = fixture.Servers.Named(serverName);
         await using var first = await ClientFactory.ConnectedAsync(ClientFactory.Options(fixture.Servers, server, "bot", "ping-a"));
         await using var second = await ClientFactory.ConnectedAsync(ClientFactory.Options(fixture.Servers, server, "bot", "ping-b"));
-        Assert.True(await first.Info.PingAsync().WaitAsync(Wait) > TimeSpan.Zero);
-        Assert.True(await first.Info.PingAsync(Jid.Parse(server.Domain)).WaitAsync(Wait) > TimeSpan.Zero);
-        Assert.True(await first.Info.PingAsync(second.BoundJid).WaitAsync(Wait) > TimeSpan.Zero);
+        Assert.True(await first.Ping.SendAsync().WaitAsync(Wait) > TimeSpan.Zero);
+        Assert.True(await first.Ping.SendAsync(Jid.Parse(server.Domain)).WaitAsync(Wait) > TimeSpan.Zero);
+        Assert.True(await first.Ping.SendAsync(second.BoundJid).WaitAsync(Wait) > TimeSpan.Zero);
     }
 
     [Theory]
@@ -28,11 +28,11 @@ public sealed class EntityInfoTests(ServersFixture fixture)
     {
         var server = fixture.Servers.Named(serverName);
         await using var client = await ClientFactory.ConnectedAsync(ClientFactory.Options(fixture.Servers, server, "bot"));
-        var version = await client.Info.GetSoftwareVersionAsync(Jid.Parse(server.Domain)).WaitAsync(Wait);
+        var version = await client.SoftwareVersion.GetAsync(Jid.Parse(server.Domain)).WaitAsync(Wait);
         Assert.Contains(serverName, version.Name, StringComparison.OrdinalIgnoreCase);
         Assert.NotEmpty(version.Version);
 
-        var time = await client.Info.GetTimeAsync(Jid.Parse(server.Domain)).WaitAsync(Wait);
+        var time = await client.EntityTime.GetAsync(Jid.Parse(server.Domain)).WaitAsync(Wait);
         Assert.InRange(time, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddMinutes(1));
     }
 
@@ -47,11 +47,11 @@ public sealed class EntityInfoTests(ServersFixture fixture)
             ClientFactory.Options(fixture.Servers, server, "bot", "info-b") with { SoftwareName = "Integration Bot", SoftwareVersion = "7.7" });
         var other = second.BoundJid!.Value;
 
-        var version = await first.Info.GetSoftwareVersionAsync(other).WaitAsync(Wait);
-        Assert.Equal(new Client.Extensions.EntityInfo.SoftwareVersionInfo("Integration Bot", "7.7"), version);
+        var version = await first.SoftwareVersion.GetAsync(other).WaitAsync(Wait);
+        Assert.Equal(new Client.Extensions.SoftwareVersion.SoftwareVersionInfo("Integration Bot", "7.7"), version);
 
         var before = DateTimeOffset.UtcNow;
-        var time = await first.Info.GetTimeAsync(other).WaitAsync(Wait);
+        var time = await first.EntityTime.GetAsync(other).WaitAsync(Wait);
         Assert.InRange(time, before.AddSeconds(-1), DateTimeOffset.UtcNow.AddSeconds(1));
         Assert.Equal(TimeZoneInfo.Local.GetUtcOffset(time.UtcDateTime), time.Offset);
     }

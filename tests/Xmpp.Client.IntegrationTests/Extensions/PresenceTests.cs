@@ -1,5 +1,5 @@
 using System.Xml.Linq;
-using Xmpp.Client.Extensions.PresenceTracking;
+using Xmpp.Client.Extensions.Availability;
 using Xmpp.Client.IntegrationTests.Servers;
 using Xmpp.Client.Stanzas;
 using Xunit.Abstractions;
@@ -34,13 +34,13 @@ public sealed class PresenceTests(ServersFixture fixture, ITestOutputHelper outp
                 // alice → sender, then sender → alice: request, approval, and the approver's presence follows.
                 await SubscribeAsync(alice, sender);
                 await SubscribeAsync(sender, alice);
-                Assert.Equal(sender.BoundJid, alice.Presence.GetBestResource(senderJid)?.Jid);
-                Assert.Equal(alice.BoundJid, sender.Presence.GetBestResource(aliceJid)?.Jid);
+                Assert.Equal(sender.BoundJid, alice.Availability.GetBestResource(senderJid)?.Jid);
+                Assert.Equal(alice.BoundJid, sender.Availability.GetBestResource(aliceJid)?.Jid);
 
                 var senderLeft = WaitForChange(alice, sender.BoundJid!.Value, available: false);
                 await sender.DisconnectAsync();
                 await senderLeft;
-                Assert.False(alice.Presence.IsAvailable(senderJid));
+                Assert.False(alice.Availability.IsAvailable(senderJid));
             }
 
             // A new session of sender: its initial presence reaches alice, and the server sends it alice's presence.
@@ -48,18 +48,18 @@ public sealed class PresenceTests(ServersFixture fixture, ITestOutputHelper outp
             {
                 var senderBack = WaitForChange(alice, sender.BoundJid!.Value, available: true);
                 var aliceSeen = WaitForChange(sender, alice.BoundJid!.Value, available: true);
-                await sender.Presence.SendAvailableAsync(PresenceShow.Chat, "back", 3);
+                await sender.Availability.SendAvailableAsync(PresenceShow.Chat, "back", 3);
                 var seenByAlice = await senderBack;
                 await aliceSeen;
                 Assert.Equal((PresenceShow.Chat, "back", (sbyte)3), (seenByAlice.Presence!.Show, seenByAlice.Presence.Status, seenByAlice.Presence.Priority));
-                Assert.Equal([sender.BoundJid.Value], alice.Presence.GetResources(senderJid).Select(r => r.Jid));
-                Assert.Equal([alice.BoundJid.Value], sender.Presence.GetResources(aliceJid).Select(r => r.Jid));
+                Assert.Equal([sender.BoundJid.Value], alice.Availability.GetResources(senderJid).Select(r => r.Jid));
+                Assert.Equal([alice.BoundJid.Value], sender.Availability.GetResources(aliceJid).Select(r => r.Jid));
 
                 var aliceLeft = WaitForChange(sender, alice.BoundJid.Value, available: false);
                 await alice.DisconnectAsync();
                 await aliceLeft;
-                Assert.False(sender.Presence.IsAvailable(aliceJid));
-                Assert.Empty(alice.Presence.GetAvailableContacts()); // cleared with alice's session
+                Assert.False(sender.Availability.IsAvailable(aliceJid));
+                Assert.Empty(alice.Availability.GetAvailableContacts()); // cleared with alice's session
             }
         }
         finally
@@ -79,11 +79,11 @@ public sealed class PresenceTests(ServersFixture fixture, ITestOutputHelper outp
         await using var alice = await ClientFactory.ConnectedAsync(ClientFactory.Options(fixture.Servers, server, "alice", "preapprove-a"));
         await using var sender = await ClientFactory.ConnectedAsync(ClientFactory.Options(fixture.Servers, server, "sender", "preapprove-s"));
         var announced = alice.Negotiated!.Features.Element("sub", "urn:xmpp:features:pre-approval") is not null;
-        Assert.Equal(announced, alice.Presence.IsPreApprovalSupported);
+        Assert.Equal(announced, alice.Availability.IsPreApprovalSupported);
         output.WriteLine($"{serverName} announces pre-approval: {announced}");
         if (!announced)
         {
-            await Assert.ThrowsAsync<NotSupportedException>(() => alice.Presence.PreApproveAsync(senderJid).AsTask());
+            await Assert.ThrowsAsync<NotSupportedException>(() => alice.Availability.PreApproveAsync(senderJid).AsTask());
             return;
         }
 
@@ -92,12 +92,12 @@ public sealed class PresenceTests(ServersFixture fixture, ITestOutputHelper outp
             await BecomeInterestedAndAvailableAsync(alice);
             await BecomeInterestedAndAvailableAsync(sender);
             var asked = false;
-            alice.Presence.SubscriptionRequested += _ =>
+            alice.Availability.SubscriptionRequested += _ =>
             {
                 asked = true;
                 return Task.CompletedTask;
             };
-            await alice.Presence.PreApproveAsync(senderJid);
+            await alice.Availability.PreApproveAsync(senderJid);
             // A round trip on alice's stream: her server has processed the pre-approval before sender asks (the two
             // clients' streams are independent, so without it the subscription request can overtake it).
             await alice.SendIqAsync(new Stanzas.Iq(Stanzas.IqType.Get, new System.Xml.Linq.XElement(System.Xml.Linq.XName.Get("ping", "urn:xmpp:ping")))
@@ -107,7 +107,7 @@ public sealed class PresenceTests(ServersFixture fixture, ITestOutputHelper outp
 
             // alice's server approves on her behalf: sender is approved without alice answering.
             var approved = WaitForApproval(sender, aliceJid);
-            await sender.Presence.SubscribeAsync(aliceJid);
+            await sender.Availability.SubscribeAsync(aliceJid);
             await approved;
             Assert.False(asked);
         }
@@ -124,7 +124,7 @@ public sealed class PresenceTests(ServersFixture fixture, ITestOutputHelper outp
     private static async Task BecomeInterestedAndAvailableAsync(XmppClient client)
     {
         await RosterJidsAsync(client);
-        await client.Presence.SendAvailableAsync();
+        await client.Availability.SendAvailableAsync();
     }
 
     /// <summary><paramref name="from"/> asks <paramref name="to"/>, which approves; waits for the approval and for
@@ -138,36 +138,36 @@ public sealed class PresenceTests(ServersFixture fixture, ITestOutputHelper outp
         {
             if (args.Contact == fromBare)
             {
-                await to.Presence.ApproveAsync(args.Contact);
+                await to.Availability.ApproveAsync(args.Contact);
                 requested.TrySetResult(args);
             }
         };
-        to.Presence.SubscriptionRequested += approve;
+        to.Availability.SubscriptionRequested += approve;
         try
         {
             var approved = WaitForApproval(from, toBare);
             var presence = WaitForChange(from, to.BoundJid.Value, available: true);
-            await from.Presence.SubscribeAsync(toBare, "presence test");
+            await from.Availability.SubscribeAsync(toBare, "presence test");
             Assert.Equal("presence test", (await requested.Task.WaitAsync(Wait)).Status);
             await approved;
             await presence;
         }
         finally
         {
-            to.Presence.SubscriptionRequested -= approve;
+            to.Availability.SubscriptionRequested -= approve;
         }
     }
 
     private static Task<ContactPresenceChangedEventArgs> WaitForChange(XmppClient client, Jid resource, bool available) =>
         WaitFor<ContactPresenceChangedEventArgs>(
-            handler => client.Presence.ContactPresenceChanged += handler,
-            handler => client.Presence.ContactPresenceChanged -= handler,
+            handler => client.Availability.ContactPresenceChanged += handler,
+            handler => client.Availability.ContactPresenceChanged -= handler,
             args => args.Resource == resource && args.IsAvailable == available);
 
     private static Task<SubscriptionEventArgs> WaitForApproval(XmppClient client, Jid contact) =>
         WaitFor<SubscriptionEventArgs>(
-            handler => client.Presence.SubscriptionApproved += handler,
-            handler => client.Presence.SubscriptionApproved -= handler,
+            handler => client.Availability.SubscriptionApproved += handler,
+            handler => client.Availability.SubscriptionApproved -= handler,
             args => args.Contact == contact);
 
     /// <summary>Subscribes now, completes with the first matching event, unsubscribes; fails after <see cref="Wait"/>.</summary>
@@ -201,8 +201,8 @@ public sealed class PresenceTests(ServersFixture fixture, ITestOutputHelper outp
         await using var sender = await ClientFactory.ConnectedAsync(ClientFactory.Options(fixture.Servers, server, "sender", "presence-cleanup"));
         foreach (var (client, contact) in new[] { (alice, senderJid), (sender, aliceJid) })
         {
-            await client.Presence.UnsubscribeAsync(contact);
-            await client.Presence.CancelAsync(contact);
+            await client.Availability.UnsubscribeAsync(contact);
+            await client.Availability.CancelAsync(contact);
         }
 
         foreach (var (client, contact) in new[] { (alice, senderJid), (sender, aliceJid) })

@@ -1,3 +1,4 @@
+using Xmpp.Client.Extensions;
 using System.Diagnostics;
 using Xmpp.Client.IntegrationTests.Extensions;
 using Xmpp.Client.IntegrationTests.Servers;
@@ -48,7 +49,7 @@ public sealed class KeepAliveTests(ServersFixture fixture)
         {
             KeepAliveInterval = TimeSpan.FromMilliseconds(200),
             PingInterval = Timeout.InfiniteTimeSpan,
-            Modules = XmppModules.None,
+            Extensions = XmppExtensionSet.Empty,
             StreamManagement = false,
         };
         await using var client = await ClientFactory.ConnectedAsync(options);

@@ -50,8 +50,8 @@ public sealed class SampleProcessTests(ServersFixture fixture)
         var bot = Jid.Parse(online["Online as ".Length..]);
 
         await using var alice = await ClientFactory.ConnectedAsync(ClientFactory.Options(fixture.Servers, server, "alice"));
-        Assert.True(await alice.Info.PingAsync(bot) > TimeSpan.Zero);
-        var version = await alice.Info.GetSoftwareVersionAsync(bot);
+        Assert.True(await alice.Ping.SendAsync(bot) > TimeSpan.Zero);
+        var version = await alice.SoftwareVersion.GetAsync(bot);
         Assert.Equal("Xmpp.Client", version.Name);
         var info = await alice.Disco.GetInfoAsync(bot);
         Assert.True(info.HasFeature("urn:xmpp:receipts"));
@@ -75,8 +75,8 @@ public sealed class SampleProcessTests(ServersFixture fixture)
         var approved = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var requested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var carol = await ClientFactory.ConnectedAsync(ClientFactory.Options(fixture.Servers, server, "carol"));
-        carol.Presence.SubscriptionApproved += e => { if (e.Contact == botAccount) { approved.TrySetResult(); } return Task.CompletedTask; };
-        carol.Presence.SubscriptionRequested += e => { if (e.Contact == botAccount) { requested.TrySetResult(); } return Task.CompletedTask; };
+        carol.Availability.SubscriptionApproved += e => { if (e.Contact == botAccount) { approved.TrySetResult(); } return Task.CompletedTask; };
+        carol.Availability.SubscriptionRequested += e => { if (e.Contact == botAccount) { requested.TrySetResult(); } return Task.CompletedTask; };
         await carol.Roster.GetAsync(); // a session that fetched the roster is told about subscription answers
         await carol.SendAsync(new Xmpp.Client.Stanzas.Presence());
         await using (var echoBot = Sample.Start("EchoBot", fixture.Servers, server, "bot", []))
@@ -84,7 +84,7 @@ public sealed class SampleProcessTests(ServersFixture fixture)
             await echoBot.WaitForLineAsync(l => l.StartsWith("Online as ", StringComparison.Ordinal), LoginTimeout, "'Online as'");
             try
             {
-                await carol.Presence.SubscribeAsync(botAccount);
+                await carol.Availability.SubscribeAsync(botAccount);
                 await approved.Task.WaitAsync(RunTimeout);
                 await requested.Task.WaitAsync(RunTimeout);
                 await echoBot.WaitForLineAsync(l => l.Contains("subscription request", StringComparison.Ordinal), RunTimeout, "the request EchoBot printed");

@@ -1,3 +1,4 @@
+using Xmpp.Client.Extensions;
 using System.Xml.Linq;
 using Xmpp.Client.Stanzas;
 using Xmpp.Client.Tests.Support;
@@ -60,7 +61,7 @@ public class DispatchTests
             results.SetResult([first.GetAttribute("type")!, first.Elements().First().Elements().First().Value,
                 second.GetAttribute("type")!, second.Element("error", "jabber:client")!.Elements().First().Name]);
             await server.UntilClientClosesAsync();
-        }, TestClients.Options() with { Modules = XmppModules.None }); // The EntityInfo module answers jabber:iq:version itself.
+        }, TestClients.Options() with { Extensions = XmppExtensionSet.Empty }); // The EntityInfo module answers jabber:iq:version itself.
         await using (client)
         {
             client.RegisterIqHandler("query", "jabber:iq:version", (iq, _) =>

@@ -84,7 +84,7 @@ public class InvalidFromTests
     [Fact]
     public async Task A_roster_push_with_an_invalid_from_is_neither_applied_nor_answered()
     {
-        await using var live = await LiveServer.StartAsync(XmppModules.Roster);
+        await using var live = await LiveServer.StartAsync(OnlyExtensions.Roster);
         var changes = 0;
         live.Client.Roster.RosterChanged += _ =>
         {
@@ -103,7 +103,7 @@ public class InvalidFromTests
     [Fact]
     public async Task A_block_list_push_with_an_invalid_from_is_neither_applied_nor_answered()
     {
-        await using var live = await LiveServer.StartAsync(XmppModules.Blocking);
+        await using var live = await LiveServer.StartAsync(OnlyExtensions.Blocking);
         await live.SendAndReadAsync("<iq type='set' id='b0'><block xmlns='urn:xmpp:blocking'><item jid='iago@shakespeare.lit'/></block></iq>");
 
         await live.Server.SendAsync($"<iq type='set' id='forged' from='{Invalid}'><unblock xmlns='urn:xmpp:blocking'/></iq>");

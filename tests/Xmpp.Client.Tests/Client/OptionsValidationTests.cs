@@ -1,3 +1,4 @@
+using Xmpp.Client.Extensions;
 using System.Net;
 using System.Reflection;
 using Xmpp.Client.Tests.Support;
@@ -25,7 +26,7 @@ public class OptionsValidationTests
         ["an undefined TLS mode"] = (o => o with { TlsMode = (TlsMode)42 }, "TlsMode"),
         ["no SASL mechanism"] = (o => o with { SaslMechanisms = [] }, "SaslMechanisms"),
         ["an empty SASL mechanism name"] = (o => o with { SaslMechanisms = ["PLAIN", ""] }, "SaslMechanisms"),
-        ["an undefined module"] = (o => o with { Modules = (XmppModules)(1 << 20) }, "Modules"),
+        ["no extension set"] = (o => o with { Extensions = null! }, "Extensions"),
         ["a zero connect timeout"] = (o => o with { ConnectTimeout = TimeSpan.Zero }, "ConnectTimeout"),
         ["a connect timeout too long for a timer"] = (o => o with { ConnectTimeout = TooLong }, "ConnectTimeout"),
         ["a negative negotiation timeout"] = (o => o with { NegotiationTimeout = Negative }, "NegotiationTimeout"),
@@ -113,7 +114,7 @@ public class OptionsValidationTests
             ReconnectMinDelay = TimeSpan.FromSeconds(5),
             ReconnectMaxDelay = TimeSpan.FromSeconds(5),
             MaxReconnectAttempts = 1,
-            Modules = XmppModules.None,
+            Extensions = XmppExtensionSet.Empty,
         });
     }
 }

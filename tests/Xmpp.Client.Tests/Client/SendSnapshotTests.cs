@@ -1,3 +1,4 @@
+using Xmpp.Client.Extensions;
 using Xmpp.Client.Stanzas;
 using Xmpp.Client.Tests.Support;
 
@@ -18,7 +19,7 @@ public class SendSnapshotTests
             var second = await server.ExpectAsync("message");
             ids.SetResult((first.GetAttribute("id"), second.GetAttribute("id")));
             await server.UntilClientClosesAsync();
-        }, TestClients.Options() with { Modules = XmppModules.All & ~XmppModules.Roster & ~XmppModules.StanzaIds & ~XmppModules.Blocking });
+        }, TestClients.Options() with { Extensions = XmppExtensionSet.Default.Remove<Xmpp.Client.Extensions.Roster.RosterExtension>().Remove<Xmpp.Client.Extensions.StanzaIds.StanzaIdsExtension>().Remove<Xmpp.Client.Extensions.Blocking.BlockingExtension>() });
         await using (client)
         {
             var message = new Message(Juliet, "twice");

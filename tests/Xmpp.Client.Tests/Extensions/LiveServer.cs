@@ -1,3 +1,4 @@
+using Xmpp.Client.Extensions;
 using Xmpp.Client.Tests.Support;
 using Xmpp.Client.Xml;
 
@@ -25,7 +26,7 @@ internal sealed class LiveServer : IAsyncDisposable
     public FakeServer Server { get; }
 
     /// <summary>Logs a client with <paramref name="modules"/> in; <paramref name="features"/> are offered after authentication.</summary>
-    public static async Task<LiveServer> StartAsync(XmppModules modules, string features = "", string jid = "user@example.com/test")
+    public static async Task<LiveServer> StartAsync(XmppExtensionSet modules, string features = "", string jid = "user@example.com/test")
     {
         var ready = new TaskCompletionSource<FakeServer>(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -35,7 +36,7 @@ internal sealed class LiveServer : IAsyncDisposable
             ready.SetResult(server);
             await release.Task;
             await server.UntilClientClosesAsync();
-        }, TestClients.Options(jid) with { Modules = modules });
+        }, TestClients.Options(jid) with { Extensions = modules });
         var connecting = client.ConnectAsync();
         var server = await ready.Task.WaitAsync(TimeSpan.FromSeconds(10));
         await connecting.WaitAsync(TimeSpan.FromSeconds(10));

@@ -1,3 +1,4 @@
+using Xmpp.Client.Extensions;
 using Xmpp.Client.Tests.Support;
 using Xmpp.Client.Xml;
 
@@ -37,7 +38,7 @@ internal sealed class MessagingHarness : IAsyncDisposable
 
     /// <param name="modules">The modules to switch on.</param>
     /// <param name="afterLogin">What the server does right after binding (such as answering the modules' start-up queries).</param>
-    public static async Task<MessagingHarness> ConnectAsync(XmppModules modules, Func<FakeServer, Task>? afterLogin = null)
+    public static async Task<MessagingHarness> ConnectAsync(XmppExtensionSet modules, Func<FakeServer, Task>? afterLogin = null)
     {
         var ready = new TaskCompletionSource<FakeServer>(TaskCreationOptions.RunContinuationsAsynchronously);
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -52,7 +53,7 @@ internal sealed class MessagingHarness : IAsyncDisposable
             ready.SetResult(server);
             await done.Task;
             await server.UntilClientClosesAsync();
-        }, TestClients.Options() with { Modules = modules });
+        }, TestClients.Options() with { Extensions = modules });
         await client.ConnectAsync();
         var fake = await ready.Task.WaitAsync(TimeSpan.FromSeconds(30));
         return new MessagingHarness(client, fake, done, connector);

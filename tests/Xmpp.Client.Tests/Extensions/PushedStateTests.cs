@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Xmpp.Client.Internal;
+using Xmpp.Client.Extensions.Common;
 
 namespace Xmpp.Client.Tests.Extensions;
 

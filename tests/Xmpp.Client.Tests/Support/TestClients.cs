@@ -15,7 +15,7 @@ internal static class TestClients
         IqTimeout = TimeSpan.FromSeconds(10),
         // Scripted servers answer only what a test expects: modules that talk to the server at login (stanza ids)
         // stay off; tests of other modules switch theirs on.
-        Modules = XmppModules.ServiceDiscovery | XmppModules.EntityInfo,
+        Extensions = OnlyExtensions.DiscoAndInfo,
         // A scripted connection ends when its script does: tests of reconnection and keepalive switch these on.
         AutoReconnect = false,
         KeepAliveInterval = Timeout.InfiniteTimeSpan,

@@ -1,6 +1,6 @@
 namespace Xmpp.Client.Extensions.Blocking;
 
-/// <summary>A change to the block list, pushed by the server; see <see cref="BlockingModule.BlockListChanged"/>.</summary>
+/// <summary>A change to the block list, pushed by the server; see <see cref="BlockingExtension.BlockListChanged"/>.</summary>
 public sealed class BlockListChangedEventArgs : EventArgs
 {
     internal BlockListChangedEventArgs(IReadOnlyList<Jid> blocked, IReadOnlyList<Jid> unblocked)

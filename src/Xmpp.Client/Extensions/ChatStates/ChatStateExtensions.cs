@@ -1,5 +1,5 @@
+using System.Xml.Linq;
 using Xmpp.Client.Stanzas;
-using Xmpp.Client.Xml;
 
 namespace Xmpp.Client.Extensions.ChatStates;
 
@@ -8,16 +8,26 @@ public static class ChatStateExtensions
 {
     internal const string Namespace = "http://jabber.org/protocol/chatstates";
 
+    /// <summary>The payload names of the states, indexed by <see cref="ChatState"/>.</summary>
+    internal static readonly XName[] Names =
+    [
+        XName.Get("active", Namespace),
+        XName.Get("composing", Namespace),
+        XName.Get("paused", Namespace),
+        XName.Get("inactive", Namespace),
+        XName.Get("gone", Namespace),
+    ];
+
     /// <summary>The chat state the message carries, or <see langword="null"/> (none, or an unknown element).</summary>
     /// <param name="message">A message.</param>
     public static ChatState? GetChatState(this Message message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        foreach (var element in message.Element.Elements())
+        for (var i = 0; i < Names.Length; i++)
         {
-            if (element.Namespace == Namespace && Parse(element.Name) is { } state)
+            if (message.HasPayload(Names[i]))
             {
-                return state;
+                return (ChatState)i;
             }
         }
 
@@ -30,30 +40,17 @@ public static class ChatStateExtensions
     public static void SetChatState(this Message message, ChatState? state)
     {
         ArgumentNullException.ThrowIfNull(message);
-        message.Element.RemoveAll(node => node is XmppElement { Namespace: Namespace });
+        foreach (var name in Names)
+        {
+            message.RemovePayloads(name);
+        }
+
         if (state is { } value)
         {
-            message.Element.Add(new XmppElement(ToName(value), Namespace));
+            message.AddPayload(new XElement(ToName(value)));
         }
     }
 
-    internal static string ToName(ChatState state) => state switch
-    {
-        ChatState.Active => "active",
-        ChatState.Composing => "composing",
-        ChatState.Paused => "paused",
-        ChatState.Inactive => "inactive",
-        ChatState.Gone => "gone",
-        _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Not a chat state."),
-    };
-
-    private static ChatState? Parse(string name) => name switch
-    {
-        "active" => ChatState.Active,
-        "composing" => ChatState.Composing,
-        "paused" => ChatState.Paused,
-        "inactive" => ChatState.Inactive,
-        "gone" => ChatState.Gone,
-        _ => null,
-    };
+    internal static XName ToName(ChatState state) =>
+        (uint)state < (uint)Names.Length ? Names[(int)state] : throw new ArgumentOutOfRangeException(nameof(state), state, "Not a chat state.");
 }

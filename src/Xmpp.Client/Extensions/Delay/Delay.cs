@@ -1,6 +1,5 @@
 using System.Xml.Linq;
 using Xmpp.Client.Stanzas;
-using Xmpp.Client.Xml;
 
 namespace Xmpp.Client.Extensions.Delay;
 
@@ -59,8 +58,8 @@ public sealed record Delay(DateTimeOffset Stamp, Jid? From = null, string? Reaso
     }
 
     /// <summary>Reads the element without copying it; <see langword="null"/> when its stamp is missing or malformed.</summary>
-    internal static Delay? TryRead(XmppElement element) =>
-        TryRead(element.GetAttribute("stamp"), element.GetAttribute("from"), element.Value);
+    internal static Delay? TryRead(XElement element) =>
+        TryRead((string?)element.Attribute("stamp"), (string?)element.Attribute("from"), element.Value);
 
     private static Delay? TryRead(string? stamp, string? from, string text)
     {

@@ -15,7 +15,12 @@ public static class DelayExtensions
     {
         ArgumentNullException.ThrowIfNull(stanza);
         Delay? earliest = null;
-        foreach (var element in stanza.Element.Elements("delay", Delay.Namespace))
+        if (!stanza.HasPayload(Delay.ElementName))
+        {
+            return null;
+        }
+
+        foreach (var element in stanza.GetPayloads(Delay.ElementName))
         {
             if (Delay.TryRead(element) is { } delay && (earliest is null || delay.Stamp < earliest.Stamp))
             {

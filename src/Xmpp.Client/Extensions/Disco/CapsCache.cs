@@ -1,6 +1,6 @@
+using Xmpp.Client.Extensions.Common;
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
-using Xmpp.Client.Internal;
 
 namespace Xmpp.Client.Extensions.Disco;
 

@@ -1,5 +1,5 @@
+using Xmpp.Client.Extensions.Common;
 using System.Xml.Linq;
-using Xmpp.Client.Internal;
 
 namespace Xmpp.Client.Extensions.Disco;
 

@@ -6,7 +6,7 @@ namespace Xmpp.Client.Extensions.Disco;
 /// <summary>
 /// The entity capabilities an entity announces in its presence (XEP-0115):
 /// <c>&lt;c xmlns='http://jabber.org/protocol/caps' hash='sha-1' node='…' ver='…'/&gt;</c>. The client adds its own to
-/// every available broadcast presence and verifies those of others; see <see cref="DiscoModule"/>.
+/// every available broadcast presence and verifies those of others; see <see cref="DiscoExtension"/>.
 /// </summary>
 /// <param name="Hash">The hash function of <paramref name="Ver"/>, such as <c>sha-1</c>.</param>
 /// <param name="Node">A URI that names the software.</param>

@@ -1,5 +1,5 @@
+using System.Xml.Linq;
 using Xmpp.Client.Stanzas;
-using Xmpp.Client.Xml;
 
 namespace Xmpp.Client.Extensions.Receipts;
 
@@ -8,10 +8,15 @@ internal static class ReceiptRules
 {
     public const string Namespace = "urn:xmpp:receipts";
 
-    public static bool HasRequest(Message message) => message.Element.Element("request", Namespace) is not null;
+    public static readonly XName RequestName = XName.Get("request", Namespace);
 
-    /// <summary>The <c>&lt;received/&gt;</c> element of an ack message, or <see langword="null"/>.</summary>
-    public static XmppElement? Received(Message message) => message.Element.Element("received", Namespace);
+    public static readonly XName ReceivedName = XName.Get("received", Namespace);
+
+    public static bool HasRequest(Message message) => message.HasPayload(RequestName);
+
+    /// <summary>The id a <c>&lt;received/&gt;</c> acknowledges, or <see langword="null"/> when the message is no ack.</summary>
+    public static string? ReceivedId(Message message) =>
+        message.HasPayload(ReceivedName) ? (string?)message.GetPayload(ReceivedName)!.Attribute("id") ?? string.Empty : null;
 
     /// <summary>
     /// Whether to add a request to an outgoing message: a content message (with a body) of type chat or normal that
@@ -22,7 +27,7 @@ internal static class ReceiptRules
         message.Type is MessageType.Chat or MessageType.Normal
         && message.Body is not null
         && !HasRequest(message)
-        && Received(message) is null;
+        && !message.HasPayload(ReceivedName);
 
     /// <summary>
     /// Whether a received request may be answered: not an error (an error bounce echoes our own request back), not
@@ -34,13 +39,13 @@ internal static class ReceiptRules
         && message.Type is not (MessageType.Error or MessageType.Groupchat)
         && !string.IsNullOrEmpty(message.Id)
         && message.From is not null
-        && Received(message) is null;
+        && !message.HasPayload(ReceivedName);
 
     /// <summary>The ack for <paramref name="request"/>: to its sender, of the same type, with only the <c>&lt;received/&gt;</c>.</summary>
     public static Message CreateAck(Message request)
     {
         var ack = new Message { To = request.From, Type = request.Type };
-        ack.Element.Add(new XmppElement("received", Namespace).SetAttribute("id", request.Id));
+        ack.AddPayload(new XElement(ReceivedName, new XAttribute("id", request.Id!)));
         return ack;
     }
 }

@@ -12,4 +12,7 @@ internal static partial class ReceiptsLog
 
     [LoggerMessage(1712, LogLevel.Debug, "Message {Id} bounced ({Condition}): its receipt wait fails")]
     public static partial void Bounced(ILogger logger, string id, string condition);
+
+    [LoggerMessage(1713, LogLevel.Error, "The receipts AnswerFilter threw; the request is not answered")]
+    public static partial void FilterFailed(ILogger logger, Exception error);
 }

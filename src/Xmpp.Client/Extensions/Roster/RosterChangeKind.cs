@@ -1,6 +1,6 @@
 namespace Xmpp.Client.Extensions.Roster;
 
-/// <summary>What a roster push did to <see cref="RosterModule.Items"/>.</summary>
+/// <summary>What a roster push did to <see cref="RosterExtension.Items"/>.</summary>
 public enum RosterChangeKind
 {
     /// <summary>A contact was added.</summary>

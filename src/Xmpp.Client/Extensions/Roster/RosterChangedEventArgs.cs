@@ -1,6 +1,6 @@
 namespace Xmpp.Client.Extensions.Roster;
 
-/// <summary>A change to the roster, announced by the server in a roster push; see <see cref="RosterModule.RosterChanged"/>.</summary>
+/// <summary>A change to the roster, announced by the server in a roster push; see <see cref="RosterExtension.RosterChanged"/>.</summary>
 public sealed class RosterChangedEventArgs : EventArgs
 {
     internal RosterChangedEventArgs(RosterChangeKind kind, RosterItem item, RosterItem? previous)

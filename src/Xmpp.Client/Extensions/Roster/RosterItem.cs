@@ -2,7 +2,7 @@ namespace Xmpp.Client.Extensions.Roster;
 
 /// <summary>
 /// A contact in the roster (RFC 6121 §2.1.2). Create one with a JID, a name and groups to add or update a contact with
-/// <see cref="RosterModule.AddOrUpdateAsync"/>; the subscription state, <see cref="Ask"/> and <see cref="Approved"/> are
+/// <see cref="RosterExtension.AddOrUpdateAsync"/>; the subscription state, <see cref="Ask"/> and <see cref="Approved"/> are
 /// set by the server and only read.
 /// </summary>
 /// <remarks>Two items are equal when every property is, with <see cref="Groups"/> compared as a set.</remarks>
@@ -27,7 +27,7 @@ public sealed record RosterItem
         Groups = groups?.ToArray() ?? [];
     }
 
-    /// <summary>The contact's JID; the key of <see cref="RosterModule.Items"/>.</summary>
+    /// <summary>The contact's JID; the key of <see cref="RosterExtension.Items"/>.</summary>
     public Jid Jid { get; init; }
 
     /// <summary>The user's name for the contact (the <c>name</c> attribute), or <see langword="null"/>.</summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Xml.Linq;
-using Xmpp.Client.Xml;
 
 namespace Xmpp.Client.Extensions.Roster;
 
@@ -31,26 +30,32 @@ internal static class RosterXml
         new XAttribute("subscription", "remove")));
 
     /// <summary>Whether <paramref name="element"/> is a roster query.</summary>
-    public static bool IsQuery([NotNullWhen(true)] XmppElement? element) => element is { Name: "query", Namespace: Namespace };
+    public static bool IsQuery([NotNullWhen(true)] XElement? element) => element?.Name == Ns + "query";
+
+    /// <summary>The query's name.</summary>
+    public static XName QueryName { get; } = Ns + "query";
+
+    /// <summary>The stream feature's name.</summary>
+    public static XName VersioningFeatureName { get; } = XName.Get("ver", VersioningFeature);
 
     /// <summary>The item elements of a roster query.</summary>
-    public static IEnumerable<XmppElement> Items(XmppElement query) => query.Elements("item", Namespace);
+    public static IEnumerable<XElement> Items(XElement query) => query.Elements(Ns + "item");
 
     /// <summary>Reads an item; <see langword="null"/> when its JID or subscription is invalid.</summary>
-    public static RosterItem? ParseItem(XmppElement item)
+    public static RosterItem? ParseItem(XElement item)
     {
-        if (!Jid.TryParse(item.GetAttribute("jid"), out var jid) || ParseSubscription(item.GetAttribute("subscription")) is not { } subscription)
+        if (!Jid.TryParse((string?)item.Attribute("jid"), out var jid) || ParseSubscription((string?)item.Attribute("subscription")) is not { } subscription)
         {
             return null;
         }
 
-        var name = item.GetAttribute("name");
-        var groups = item.Elements("group", Namespace).Select(group => group.Value).Where(group => group.Length > 0);
+        var name = (string?)item.Attribute("name");
+        var groups = item.Elements(Ns + "group").Select(group => group.Value).Where(group => group.Length > 0);
         return new RosterItem(jid, string.IsNullOrEmpty(name) ? null : name, groups)
         {
             Subscription = subscription,
-            Ask = item.GetAttribute("ask") == "subscribe",
-            Approved = item.GetAttribute("approved") is "true" or "1",
+            Ask = (string?)item.Attribute("ask") == "subscribe",
+            Approved = (string?)item.Attribute("approved") is "true" or "1",
         };
     }
 

@@ -1,20 +1,24 @@
+using System.Xml.Linq;
 using Xmpp.Client.Stanzas;
-using Xmpp.Client.Xml;
 
 namespace Xmpp.Client.Extensions.StanzaIds;
 
-/// <summary>The elements of XEP-0359 (<c>urn:xmpp:sid:0</c>), read straight from the stanza's tree.</summary>
+/// <summary>The elements of XEP-0359 (<c>urn:xmpp:sid:0</c>).</summary>
 internal static class StanzaIdElements
 {
     public const string Namespace = "urn:xmpp:sid:0";
 
+    public static readonly XName OriginIdName = XName.Get("origin-id", Namespace);
+
+    public static readonly XName StanzaIdName = XName.Get("stanza-id", Namespace);
+
     /// <summary>The id of the <c>&lt;origin-id/&gt;</c>, or <see langword="null"/>.</summary>
     public static string? OriginId(Stanza stanza) =>
-        stanza.Element.Element("origin-id", Namespace)?.GetAttribute("id") is { Length: > 0 } id ? id : null;
+        (string?)stanza.GetPayload(OriginIdName)?.Attribute("id") is { Length: > 0 } id ? id : null;
 
     /// <summary>Adds <c>&lt;origin-id id='…'/&gt;</c>.</summary>
     public static void AddOriginId(Stanza stanza, string id) =>
-        stanza.Element.Add(new XmppElement("origin-id", Namespace).SetAttribute("id", id));
+        stanza.AddPayload(new XElement(OriginIdName, new XAttribute("id", id)));
 
     /// <summary>
     /// The id of the one <c>&lt;stanza-id/&gt;</c> whose 'by' is <paramref name="by"/>; <see langword="null"/> when there
@@ -22,15 +26,20 @@ internal static class StanzaIdElements
     /// </summary>
     public static string? StanzaId(Stanza stanza, Jid by)
     {
-        string? found = null;
-        foreach (var element in stanza.Element.Elements("stanza-id", Namespace))
+        if (!stanza.HasPayload(StanzaIdName))
         {
-            if (!Jid.TryParse(element.GetAttribute("by"), out var stamper) || stamper != by)
+            return null;
+        }
+
+        string? found = null;
+        foreach (var element in stanza.GetPayloads(StanzaIdName))
+        {
+            if (!Jid.TryParse((string?)element.Attribute("by"), out var stamper) || stamper != by)
             {
                 continue;
             }
 
-            if (found is not null || element.GetAttribute("id") is not { Length: > 0 } id)
+            if (found is not null || (string?)element.Attribute("id") is not { Length: > 0 } id)
             {
                 return null;
             }

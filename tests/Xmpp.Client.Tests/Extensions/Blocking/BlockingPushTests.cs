@@ -1,3 +1,4 @@
+using Xmpp.Client.Tests.Support;
 using Xmpp.Client.Extensions.Blocking;
 using Xmpp.Client.Tests.Extensions.Roster;
 
@@ -13,7 +14,7 @@ public class BlockingPushTests
     [InlineData(" from='user@example.com'")]
     public async Task Block_and_unblock_pushes_from_the_account_change_the_view_and_raise_the_event(string from)
     {
-        await using var live = await LiveServer.StartAsync(XmppModules.Blocking);
+        await using var live = await LiveServer.StartAsync(OnlyExtensions.Blocking);
         var changes = Record(live.Client);
 
         var blockReply = await live.SendAndReadAsync($"<iq type='set' id='b1'{from}><block xmlns='{Ns}'><item jid='romeo@montague.net'/><item jid='iago@shakespeare.lit'/></block></iq>");
@@ -32,7 +33,7 @@ public class BlockingPushTests
     [Fact]
     public async Task An_unblock_push_without_items_clears_the_list()
     {
-        await using var live = await LiveServer.StartAsync(XmppModules.Blocking);
+        await using var live = await LiveServer.StartAsync(OnlyExtensions.Blocking);
         var changes = Record(live.Client);
         await live.SendAndReadAsync($"<iq type='set' id='b1'><block xmlns='{Ns}'><item jid='romeo@montague.net'/><item jid='iago@shakespeare.lit'/></block></iq>");
 
@@ -49,7 +50,7 @@ public class BlockingPushTests
     [InlineData(" from='example.com'")]
     public async Task Pushes_from_anyone_but_the_account_are_ignored_and_answered_service_unavailable(string from)
     {
-        await using var live = await LiveServer.StartAsync(XmppModules.Blocking);
+        await using var live = await LiveServer.StartAsync(OnlyExtensions.Blocking);
         var changes = Record(live.Client);
         await live.SendAndReadAsync($"<iq type='set' id='b0'><block xmlns='{Ns}'><item jid='iago@shakespeare.lit'/></block></iq>");
 
@@ -67,7 +68,7 @@ public class BlockingPushTests
     [InlineData("<unblock xmlns='urn:xmpp:blocking'><item/></unblock>")]
     public async Task Invalid_pushes_are_refused_bad_request(string payload)
     {
-        await using var live = await LiveServer.StartAsync(XmppModules.Blocking);
+        await using var live = await LiveServer.StartAsync(OnlyExtensions.Blocking);
 
         var reply = await live.SendAndReadAsync($"<iq type='set' id='x1'>{payload}</iq>");
 
@@ -78,7 +79,7 @@ public class BlockingPushTests
     [Fact]
     public async Task A_push_handled_while_a_fetch_is_in_flight_is_kept()
     {
-        await using var live = await LiveServer.StartAsync(XmppModules.Blocking);
+        await using var live = await LiveServer.StartAsync(OnlyExtensions.Blocking);
 
         var fetching = live.Client.Blocking.GetBlockedAsync();
         var request = await live.Server.ExpectAsync("iq");

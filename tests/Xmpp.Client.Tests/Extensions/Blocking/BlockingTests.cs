@@ -1,3 +1,4 @@
+using Xmpp.Client.Tests.Support;
 using Xmpp.Client.Xml;
 
 namespace Xmpp.Client.Tests.Extensions.Blocking;
@@ -10,7 +11,7 @@ public class BlockingTests
     [Fact]
     public async Task GetBlocked_sends_a_blocklist_get_and_fills_the_view()
     {
-        await using var live = await LiveServer.StartAsync(XmppModules.Blocking);
+        await using var live = await LiveServer.StartAsync(OnlyExtensions.Blocking);
 
         var fetching = live.Client.Blocking.GetBlockedAsync();
         var request = await live.AnswerAsync(id =>
@@ -27,7 +28,7 @@ public class BlockingTests
     [Fact]
     public async Task Block_unblock_and_unblock_all_send_the_items_given()
     {
-        await using var live = await LiveServer.StartAsync(XmppModules.Blocking);
+        await using var live = await LiveServer.StartAsync(OnlyExtensions.Blocking);
         Jid romeo = Jid.Parse("romeo@montague.net"), iago = Jid.Parse("iago@shakespeare.lit");
 
         var blocking = live.Client.Blocking.BlockAsync([romeo, iago]);
@@ -49,7 +50,7 @@ public class BlockingTests
     [Fact]
     public async Task Block_or_unblock_with_no_jid_is_refused_before_sending()
     {
-        await using var live = await LiveServer.StartAsync(XmppModules.Blocking);
+        await using var live = await LiveServer.StartAsync(OnlyExtensions.Blocking);
 
         await Assert.ThrowsAsync<ArgumentException>(() => live.Client.Blocking.BlockAsync([]));
         await Assert.ThrowsAsync<ArgumentException>(() => live.Client.Blocking.UnblockAsync([]));
@@ -59,7 +60,7 @@ public class BlockingTests
     [Fact]
     public async Task A_server_without_blocking_fails_the_request_with_its_error()
     {
-        await using var live = await LiveServer.StartAsync(XmppModules.Blocking);
+        await using var live = await LiveServer.StartAsync(OnlyExtensions.Blocking);
 
         var fetching = live.Client.Blocking.GetBlockedAsync();
         await live.AnswerAsync(id => $"<iq type='error' id='{id}'><error type='cancel'><service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>");
@@ -71,9 +72,9 @@ public class BlockingTests
     [Fact]
     public void The_module_announces_the_blocking_feature()
     {
-        var client = new XmppClient(Support.TestClients.Options() with { Modules = XmppModules.Blocking });
+        var client = new XmppClient(Support.TestClients.Options() with { Extensions = OnlyExtensions.Blocking });
 
-        Assert.Contains("urn:xmpp:blocking", client.Modules.SelectMany(module => module.Features));
+        Assert.Contains("urn:xmpp:blocking", client.Features.Names);
         Assert.Throws<InvalidOperationException>(() => client.Roster);
     }
 

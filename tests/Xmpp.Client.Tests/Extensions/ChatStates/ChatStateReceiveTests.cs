@@ -1,3 +1,4 @@
+using Xmpp.Client.Tests.Support;
 using Xmpp.Client.Extensions.ChatStates;
 using Xmpp.Client.Stanzas;
 
@@ -10,7 +11,7 @@ public class ChatStateReceiveTests
     [Fact]
     public async Task ChatStateReceived_is_raised_for_standalone_and_content_messages_but_not_errors_or_gone_in_rooms()
     {
-        await using var harness = await MessagingHarness.ConnectAsync(XmppModules.ChatStates);
+        await using var harness = await MessagingHarness.ConnectAsync(OnlyExtensions.ChatStates);
         var states = new List<string>();
         var messages = new List<string?>();
         harness.Client.ChatStates.ChatStateReceived += notification =>

@@ -1,3 +1,4 @@
+using Xmpp.Client.Tests.Support;
 using Xmpp.Client.Extensions.ChatStates;
 using Xmpp.Client.Stanzas;
 using Xmpp.Client.Xml;
@@ -12,7 +13,7 @@ public class ChatStateSendTests
     [Fact]
     public async Task SendAsync_sends_a_bodyless_chat_message_with_the_state_and_a_no_store_hint()
     {
-        await using var harness = await MessagingHarness.ConnectAsync(XmppModules.ChatStates);
+        await using var harness = await MessagingHarness.ConnectAsync(OnlyExtensions.ChatStates);
         Assert.True(await harness.Client.ChatStates.SendAsync(Juliet, ChatState.Composing));
         var sent = await harness.ExpectAsync();
         Assert.Equal("juliet@example.com/balcony", sent.GetAttribute("to"));
@@ -26,7 +27,7 @@ public class ChatStateSendTests
     [Fact]
     public async Task Same_state_twice_in_a_row_is_sent_once_until_a_message_with_a_body_goes_out()
     {
-        await using var harness = await MessagingHarness.ConnectAsync(XmppModules.ChatStates);
+        await using var harness = await MessagingHarness.ConnectAsync(OnlyExtensions.ChatStates);
         var chatStates = harness.Client.ChatStates;
         Assert.True(await chatStates.SendAsync(Juliet, ChatState.Composing));
         Assert.False(await chatStates.SendAsync(Juliet, ChatState.Composing));
@@ -47,7 +48,7 @@ public class ChatStateSendTests
     [Fact]
     public async Task Gone_to_a_room_and_types_other_than_chat_or_groupchat_are_refused()
     {
-        await using var harness = await MessagingHarness.ConnectAsync(XmppModules.ChatStates);
+        await using var harness = await MessagingHarness.ConnectAsync(OnlyExtensions.ChatStates);
         var room = Jid.Parse("room@muc.example.com");
         await Assert.ThrowsAsync<ArgumentException>(() => harness.Client.ChatStates.SendAsync(room, ChatState.Gone, MessageType.Groupchat).AsTask());
         await Assert.ThrowsAsync<ArgumentException>(() => harness.Client.ChatStates.SendAsync(Juliet, ChatState.Composing, MessageType.Headline).AsTask());
@@ -60,7 +61,7 @@ public class ChatStateSendTests
     [Fact]
     public async Task A_failed_send_does_not_count_as_the_last_state_sent()
     {
-        await using var harness = await MessagingHarness.ConnectAsync(XmppModules.ChatStates);
+        await using var harness = await MessagingHarness.ConnectAsync(OnlyExtensions.ChatStates);
         await harness.Client.DisconnectAsync();
         await Assert.ThrowsAsync<InvalidOperationException>(() => harness.Client.ChatStates.SendAsync(Juliet, ChatState.Composing).AsTask());
         await Assert.ThrowsAsync<InvalidOperationException>(() => harness.Client.ChatStates.SendAsync(Juliet, ChatState.Composing).AsTask());
@@ -69,7 +70,7 @@ public class ChatStateSendTests
     [Fact]
     public async Task Chat_messages_with_a_body_get_active_unless_they_carry_a_state_or_it_is_switched_off()
     {
-        await using var harness = await MessagingHarness.ConnectAsync(XmppModules.ChatStates);
+        await using var harness = await MessagingHarness.ConnectAsync(OnlyExtensions.ChatStates);
         await harness.Client.SendAsync(new Message(Juliet, "hello"));
         Assert.Equal("active", StateOf(await harness.ExpectAsync()));
 

@@ -1,3 +1,4 @@
+using Xmpp.Client.Extensions;
 using System.Xml.Linq;
 using Xmpp.Client.Extensions.Disco;
 using Xmpp.Client.Stanzas;
@@ -28,7 +29,7 @@ public class DiscoAnswerTests
             Assert.Equal(("client", "bot", "Xmpp.Client"), ((string?)identity.Attribute("category"), (string?)identity.Attribute("type"), (string?)identity.Attribute("name")));
             var features = query.Elements(Info + "feature").Select(feature => (string)feature.Attribute("var")!).ToList();
             Assert.Equal(features.Distinct().Order(StringComparer.Ordinal), features);
-            Assert.Superset(client.Modules.SelectMany(module => module.Features).ToHashSet(), features.ToHashSet());
+            Assert.Superset(client.Features.Names.ToHashSet(), features.ToHashSet());
             Assert.Superset(
                 new HashSet<string> { ServerScript.DiscoInfo, "http://jabber.org/protocol/disco#items", "http://jabber.org/protocol/caps", "urn:xmpp:ping", "jabber:iq:version", "urn:xmpp:time" },
                 features.ToHashSet());
@@ -39,7 +40,7 @@ public class DiscoAnswerTests
     public async Task Features_of_a_switched_off_module_are_not_announced()
     {
         var answer = new TaskCompletionSource<List<string>>();
-        var options = TestClients.Options() with { Modules = XmppModules.ServiceDiscovery, ClientType = "pc", SoftwareName = "Tester" };
+        var options = TestClients.Options() with { Extensions = OnlyExtensions.Disco, ClientType = "pc", SoftwareName = "Tester" };
         var (client, _) = await TestClients.ConnectedAsync(async server =>
         {
             var query = (await server.AskAsync(ServerScript.Query(ServerScript.DiscoInfo))).Element(Info + "query")!;
@@ -123,7 +124,7 @@ public class DiscoAnswerTests
     public async Task Disco_switched_off_means_no_caps_and_no_disco_answers()
     {
         var seen = new TaskCompletionSource<(XElement Presence, XElement Answer)>();
-        var options = TestClients.Options() with { Modules = XmppModules.None };
+        var options = TestClients.Options() with { Extensions = XmppExtensionSet.Empty };
         var (client, _) = await TestClients.ConnectedAsync(async server =>
         {
             var presence = (await server.ExpectPresenceAsync()).ToXElement();

@@ -1,5 +1,6 @@
+using Xmpp.Client.Extensions.EntityTime;
 using System.Xml.Linq;
-using Xmpp.Client.Extensions.EntityInfo;
+using Xmpp.Client.Extensions.SoftwareVersion;
 using Xmpp.Client.Tests.Extensions.Disco;
 using Xmpp.Client.Tests.Support;
 
@@ -55,7 +56,7 @@ public class EntityInfoAnswerTests
         var answer = new TaskCompletionSource<XElement>();
         var (client, _) = await TestClients.ConnectedAsync(async server =>
         {
-            answer.SetResult(await server.AskAsync(new XElement(EntityTime.ElementName)));
+            answer.SetResult(await server.AskAsync(new XElement(EntityTimeXml.ElementName)));
             await server.UntilClientClosesAsync();
         });
         await using (client)
@@ -63,9 +64,9 @@ public class EntityInfoAnswerTests
             var before = DateTimeOffset.UtcNow;
             var iq = await answer.Task.WaitAsync(Wait);
             Assert.Equal("result", (string?)iq.Attribute("type"));
-            Assert.True(EntityTime.TryParse(iq.Element(EntityTime.ElementName)!, out var time));
+            Assert.True(EntityTimeXml.TryParse(iq.Element(EntityTimeXml.ElementName)!, out var time));
             Assert.Equal(TimeZoneInfo.Local.GetUtcOffset(time.UtcDateTime), time.Offset);
-            Assert.EndsWith("Z", iq.Element(EntityTime.ElementName)!.Element(XName.Get("utc", EntityTime.Namespace))!.Value, StringComparison.Ordinal);
+            Assert.EndsWith("Z", iq.Element(EntityTimeXml.ElementName)!.Element(XName.Get("utc", EntityTimeXml.Namespace))!.Value, StringComparison.Ordinal);
             // The answer was made between connecting (before 'before') and now; allow for the millisecond rounding.
             Assert.InRange(time, before - Wait, DateTimeOffset.UtcNow.AddMilliseconds(1));
         }
@@ -75,11 +76,11 @@ public class EntityInfoAnswerTests
     public async Task Modules_switched_off_leave_version_and_time_unanswered()
     {
         var answers = new TaskCompletionSource<(XElement Version, XElement Time)>();
-        var options = TestClients.Options() with { Modules = XmppModules.ServiceDiscovery };
+        var options = TestClients.Options() with { Extensions = OnlyExtensions.Disco };
         var (client, _) = await TestClients.ConnectedAsync(async server =>
         {
             var version = await server.AskAsync(new XElement(SoftwareVersionInfo.ElementName));
-            answers.SetResult((version, await server.AskAsync(new XElement(EntityTime.ElementName))));
+            answers.SetResult((version, await server.AskAsync(new XElement(EntityTimeXml.ElementName))));
             await server.UntilClientClosesAsync();
         }, options);
         await using (client)
@@ -87,7 +88,8 @@ public class EntityInfoAnswerTests
             var (version, time) = await answers.Task.WaitAsync(Wait);
             Assert.Equal("error", (string?)version.Attribute("type"));
             Assert.Equal("error", (string?)time.Attribute("type"));
-            Assert.Throws<InvalidOperationException>(() => client.Info);
+            Assert.Throws<InvalidOperationException>(() => client.SoftwareVersion);
+            Assert.Throws<InvalidOperationException>(() => client.EntityTime);
             Assert.DoesNotContain("jabber:iq:version", client.Disco.OwnInfo.Features);
         }
     }

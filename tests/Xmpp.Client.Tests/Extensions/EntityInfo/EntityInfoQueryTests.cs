@@ -1,5 +1,6 @@
+using Xmpp.Client.Extensions.EntityTime;
 using System.Xml.Linq;
-using Xmpp.Client.Extensions.EntityInfo;
+using Xmpp.Client.Extensions.SoftwareVersion;
 using Xmpp.Client.Tests.Extensions.Disco;
 using Xmpp.Client.Tests.Support;
 
@@ -23,7 +24,7 @@ public class EntityInfoQueryTests
         });
         await using (client)
         {
-            var rtt = await client.Info.PingAsync().WaitAsync(Wait);
+            var rtt = await client.Ping.SendAsync().WaitAsync(Wait);
             Assert.Equal(FakeServer.Domain, await to.Task);
             Assert.True(rtt > TimeSpan.Zero);
         }
@@ -40,7 +41,7 @@ public class EntityInfoQueryTests
         });
         await using (client)
         {
-            var version = await client.Info.GetSoftwareVersionAsync(Jid.Parse(FakeServer.Domain)).WaitAsync(Wait);
+            var version = await client.SoftwareVersion.GetAsync(Jid.Parse(FakeServer.Domain)).WaitAsync(Wait);
             Assert.Equal(new SoftwareVersionInfo("Prosody", "13.0.0", "Linux"), version);
         }
     }
@@ -56,7 +57,7 @@ public class EntityInfoQueryTests
         });
         await using (client)
         {
-            var time = await client.Info.GetTimeAsync(Jid.Parse("juliet@capulet.com/balcony")).WaitAsync(Wait);
+            var time = await client.EntityTime.GetAsync(Jid.Parse("juliet@capulet.com/balcony")).WaitAsync(Wait);
             Assert.Equal(new DateTimeOffset(2006, 12, 19, 11, 58, 35, TimeSpan.FromHours(-6)), time);
             Assert.Equal(TimeSpan.FromHours(-6), time.Offset);
         }
@@ -73,7 +74,7 @@ public class EntityInfoQueryTests
         });
         await using (client)
         {
-            await Assert.ThrowsAsync<XmppException>(() => client.Info.GetTimeAsync(Jid.Parse("juliet@capulet.com/balcony")).WaitAsync(Wait));
+            await Assert.ThrowsAsync<XmppException>(() => client.EntityTime.GetAsync(Jid.Parse("juliet@capulet.com/balcony")).WaitAsync(Wait));
         }
     }
 
@@ -83,8 +84,8 @@ public class EntityInfoQueryTests
     [InlineData("-00:00", "2006-12-19T17:58:35+00:00", 0, 0)]
     public void Time_payload_accepts_XEP_0082_forms(string tzo, string utc, int offsetMinutes, int milliseconds)
     {
-        var element = new XElement(EntityTime.ElementName, new XElement(XName.Get("tzo", EntityTime.Namespace), tzo), new XElement(XName.Get("utc", EntityTime.Namespace), utc));
-        Assert.True(EntityTime.TryParse(element, out var time));
+        var element = new XElement(EntityTimeXml.ElementName, new XElement(XName.Get("tzo", EntityTimeXml.Namespace), tzo), new XElement(XName.Get("utc", EntityTimeXml.Namespace), utc));
+        Assert.True(EntityTimeXml.TryParse(element, out var time));
         Assert.Equal(TimeSpan.FromMinutes(offsetMinutes), time.Offset);
         Assert.Equal(new DateTime(2006, 12, 19, 17, 58, 35, milliseconds, DateTimeKind.Utc), time.UtcDateTime);
     }
@@ -95,15 +96,15 @@ public class EntityInfoQueryTests
     [InlineData("0530", "2006-12-19T17:58:35Z")]
     public void Time_payload_rejects_what_XEP_0082_does_not_allow(string tzo, string utc)
     {
-        var element = new XElement(EntityTime.ElementName, new XElement(XName.Get("tzo", EntityTime.Namespace), tzo), new XElement(XName.Get("utc", EntityTime.Namespace), utc));
-        Assert.False(EntityTime.TryParse(element, out _));
+        var element = new XElement(EntityTimeXml.ElementName, new XElement(XName.Get("tzo", EntityTimeXml.Namespace), tzo), new XElement(XName.Get("utc", EntityTimeXml.Namespace), utc));
+        Assert.False(EntityTimeXml.TryParse(element, out _));
     }
 
     [Fact]
     public void Time_payload_written_for_a_moment_reads_back_as_that_moment()
     {
         var moment = new DateTimeOffset(2024, 2, 29, 23, 30, 0, 250, TimeSpan.FromHours(-3.5));
-        Assert.True(EntityTime.TryParse(EntityTime.ToXElement(moment), out var back));
+        Assert.True(EntityTimeXml.TryParse(EntityTimeXml.ToXElement(moment), out var back));
         Assert.Equal(moment, back);
         Assert.Equal(moment.Offset, back.Offset);
     }

@@ -21,7 +21,7 @@ internal sealed class PresenceHarness : IAsyncDisposable
     private PresenceHarness(string features, XmppClientOptions? options)
     {
         _connector = new FakeConnector(RunServerAsync);
-        Client = new XmppClient(options ?? TestClients.Options() with { Modules = XmppModules.Presence }, null, _connector);
+        Client = new XmppClient(options ?? TestClients.Options() with { Extensions = OnlyExtensions.Availability }, null, _connector);
         Client.MessageReceived += message =>
         {
             if (message.Id is { } id && _markers.TryGetValue(id, out var marker))

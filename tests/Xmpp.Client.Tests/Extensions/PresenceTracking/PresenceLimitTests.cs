@@ -1,4 +1,4 @@
-using Xmpp.Client.Extensions.PresenceTracking;
+using Xmpp.Client.Extensions.Availability;
 using Xmpp.Client.Stanzas;
 using Xmpp.Client.Tests.Support;
 
@@ -118,9 +118,9 @@ public class PresenceLimitTests
     public async Task A_resource_the_client_stops_tracking_is_reported_unavailable_and_the_limits_come_from_the_options()
     {
         var changes = new List<string>();
-        var options = TestClients.Options() with { Modules = XmppModules.Presence, MaxTrackedResourcesPerContact = 2 };
+        var options = TestClients.Options() with { Extensions = OnlyExtensions.Availability, MaxTrackedResourcesPerContact = 2 };
         await using var harness = PresenceHarness.Create(options: options);
-        harness.Client.Presence.ContactPresenceChanged += args =>
+        harness.Client.Availability.ContactPresenceChanged += args =>
         {
             changes.Add($"{args.Resource.Resource} {args.IsAvailable}");
             return Task.CompletedTask;
@@ -133,7 +133,7 @@ public class PresenceLimitTests
             "<presence from='juliet@example.com/c'/>");
 
         Assert.Equal(["a True", "b True", "a False", "c True"], changes);
-        Assert.Equal(["b", "c"], harness.Client.Presence.GetResources(Jid.Parse("juliet@example.com")).Select(r => r.Jid.Resource).Order());
+        Assert.Equal(["b", "c"], harness.Client.Availability.GetResources(Jid.Parse("juliet@example.com")).Select(r => r.Jid.Resource).Order());
     }
 
     [Fact]
@@ -144,8 +144,8 @@ public class PresenceLimitTests
 
         await harness.ServerSendsAsync([.. Enumerable.Range(0, 300).Select(i => $"<presence from='mallory@evil.example/{i}'/>")]);
 
-        Assert.Equal(256, harness.Client.Presence.GetResources(Jid.Parse("mallory@evil.example")).Count);
-        Assert.True(harness.Client.Presence.IsAvailable(Jid.Parse("romeo@example.net")));
+        Assert.Equal(256, harness.Client.Availability.GetResources(Jid.Parse("mallory@evil.example")).Count);
+        Assert.True(harness.Client.Availability.IsAvailable(Jid.Parse("romeo@example.net")));
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using Xmpp.Client.Extensions;
 using Xmpp.Client.Stanzas;
 
 namespace Xmpp.Client.Tests.Extensions.PresenceTracking;
@@ -10,7 +11,7 @@ public class PresenceTrackingTests
     public async Task Available_presence_makes_the_contact_available_with_its_resource()
     {
         await using var harness = await PresenceHarness.ConnectedAsync();
-        var presence = harness.Client.Presence;
+        var presence = harness.Client.Availability;
         Assert.False(presence.IsAvailable(Juliet));
 
         await harness.ServerSendsAsync("<presence from='juliet@example.com/balcony'><show>away</show><status>Out</status><priority>5</priority></presence>");
@@ -26,7 +27,7 @@ public class PresenceTrackingTests
     public async Task Best_resource_is_the_highest_priority_then_the_most_available_show_then_the_most_recent()
     {
         await using var harness = await PresenceHarness.ConnectedAsync();
-        var presence = harness.Client.Presence;
+        var presence = harness.Client.Availability;
 
         await harness.ServerSendsAsync(
             "<presence from='juliet@example.com/low'><show>chat</show><priority>1</priority></presence>",
@@ -61,7 +62,7 @@ public class PresenceTrackingTests
             "<presence from='juliet@example.com/bot'><show>chat</show><priority>-1</priority></presence>",
             "<presence from='juliet@example.com/phone'><show>xa</show></presence>");
 
-        Assert.Equal(["phone", "bot"], harness.Client.Presence.GetResources(Juliet).Select(r => r.Jid.Resource));
+        Assert.Equal(["phone", "bot"], harness.Client.Availability.GetResources(Juliet).Select(r => r.Jid.Resource));
     }
 
     [Fact]
@@ -69,7 +70,7 @@ public class PresenceTrackingTests
     {
         var changes = new List<string>();
         await using var harness = PresenceHarness.Create();
-        harness.Client.Presence.ContactPresenceChanged += args =>
+        harness.Client.Availability.ContactPresenceChanged += args =>
         {
             changes.Add($"{args.Contact} {args.Resource.Resource} {args.IsAvailable} {args.Presence?.Status}");
             return Task.CompletedTask;
@@ -80,15 +81,15 @@ public class PresenceTrackingTests
             "<presence from='juliet@example.com/a'/>",
             "<presence from='juliet@example.com/b'><status>on b</status></presence>",
             "<presence from='juliet@example.com/a' type='unavailable'/>");
-        Assert.Equal(["b"], harness.Client.Presence.GetResources(Juliet).Select(r => r.Jid.Resource));
+        Assert.Equal(["b"], harness.Client.Availability.GetResources(Juliet).Select(r => r.Jid.Resource));
 
         await harness.ServerSendsAsync(
             "<presence from='juliet@example.com/never-seen' type='unavailable'/>",
             "<presence from='juliet@example.com/b' type='unavailable'/>");
-        Assert.False(harness.Client.Presence.IsAvailable(Juliet));
-        Assert.Empty(harness.Client.Presence.GetResources(Juliet));
-        Assert.Null(harness.Client.Presence.GetBestResource(Juliet));
-        Assert.Empty(harness.Client.Presence.GetAvailableContacts());
+        Assert.False(harness.Client.Availability.IsAvailable(Juliet));
+        Assert.Empty(harness.Client.Availability.GetResources(Juliet));
+        Assert.Null(harness.Client.Availability.GetBestResource(Juliet));
+        Assert.Empty(harness.Client.Availability.GetAvailableContacts());
         Assert.Equal(
             ["juliet@example.com a True ", "juliet@example.com b True on b", "juliet@example.com a False ", "juliet@example.com b False "],
             changes);
@@ -103,7 +104,7 @@ public class PresenceTrackingTests
             "<presence from='juliet@example.com/b'/>",
             "<presence from='juliet@example.com/a' type='error'><error type='cancel'><gone xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></presence>");
 
-        Assert.Equal(["b"], harness.Client.Presence.GetResources(Juliet).Select(r => r.Jid.Resource));
+        Assert.Equal(["b"], harness.Client.Availability.GetResources(Juliet).Select(r => r.Jid.Resource));
     }
 
     [Fact]
@@ -111,7 +112,7 @@ public class PresenceTrackingTests
     {
         var gone = new List<string?>();
         await using var harness = PresenceHarness.Create();
-        harness.Client.Presence.ContactPresenceChanged += args =>
+        harness.Client.Availability.ContactPresenceChanged += args =>
         {
             if (!args.IsAvailable)
             {
@@ -127,8 +128,8 @@ public class PresenceTrackingTests
             "<presence from='romeo@example.com/c'/>",
             "<presence from='juliet@example.com' type='error'><error type='cancel'><remote-server-not-found xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></presence>");
 
-        Assert.False(harness.Client.Presence.IsAvailable(Juliet));
-        Assert.True(harness.Client.Presence.IsAvailable(Jid.Parse("romeo@example.com")));
+        Assert.False(harness.Client.Availability.IsAvailable(Juliet));
+        Assert.True(harness.Client.Availability.IsAvailable(Jid.Parse("romeo@example.com")));
         Assert.Equal(["a", "b"], gone.Order(StringComparer.Ordinal));
     }
 
@@ -137,7 +138,7 @@ public class PresenceTrackingTests
     {
         var seen = new List<string>();
         await using var harness = PresenceHarness.Create();
-        harness.Client.Presence.ContactPresenceChanged += args =>
+        harness.Client.Availability.ContactPresenceChanged += args =>
         {
             seen.Add($"module {args.Resource.Resource}");
             return Task.CompletedTask;
@@ -145,7 +146,7 @@ public class PresenceTrackingTests
         harness.Client.PresenceReceived += presence =>
         {
             // The table already holds the presence when the public event runs.
-            seen.Add($"event {presence.Type} {harness.Client.Presence.IsAvailable(Juliet)}");
+            seen.Add($"event {presence.Type} {harness.Client.Availability.IsAvailable(Juliet)}");
             return Task.CompletedTask;
         };
         await harness.ConnectAsync();
@@ -166,7 +167,7 @@ public class PresenceTrackingTests
             "<presence from='user@example.com/phone'><priority>-1</priority></presence>");
 
         var own = harness.Client.BoundJid!.Value.Bare;
-        Assert.Equal(["test", "phone"], harness.Client.Presence.GetResources(own).Select(r => r.Jid.Resource));
+        Assert.Equal(["test", "phone"], harness.Client.Availability.GetResources(own).Select(r => r.Jid.Resource));
     }
 
     [Fact]
@@ -174,13 +175,13 @@ public class PresenceTrackingTests
     {
         await using var harness = await PresenceHarness.ConnectedAsync();
         await harness.ServerSendsAsync("<presence from='juliet@example.com/a'/>");
-        Assert.True(harness.Client.Presence.IsAvailable(Juliet));
+        Assert.True(harness.Client.Availability.IsAvailable(Juliet));
 
         await harness.Client.DisconnectAsync();
         await harness.ConnectAsync();
         await harness.ServerSendsAsync("<presence from='romeo@example.com/b'/>");
 
-        Assert.Equal([Jid.Parse("romeo@example.com")], harness.Client.Presence.GetAvailableContacts());
+        Assert.Equal([Jid.Parse("romeo@example.com")], harness.Client.Availability.GetAvailableContacts());
     }
 
     [Fact]
@@ -208,10 +209,10 @@ public class PresenceTrackingTests
             // The event task is busy, so the Disconnected state (which clears the table) waits behind the handler.
             await harness.Client.DisconnectAsync();
 
-            Assert.False(harness.Client.Presence.IsAvailable(Juliet));
-            Assert.Empty(harness.Client.Presence.GetResources(Juliet));
-            Assert.Null(harness.Client.Presence.GetBestResource(Juliet));
-            Assert.Empty(harness.Client.Presence.GetAvailableContacts());
+            Assert.False(harness.Client.Availability.IsAvailable(Juliet));
+            Assert.Empty(harness.Client.Availability.GetResources(Juliet));
+            Assert.Null(harness.Client.Availability.GetBestResource(Juliet));
+            Assert.Empty(harness.Client.Availability.GetAvailableContacts());
         }
         finally
         {
@@ -225,15 +226,15 @@ public class PresenceTrackingTests
         await using var harness = await PresenceHarness.ConnectedAsync();
         await harness.ServerSendsAsync("<presence/>", "<presence from='juliet@example.com/a' type='probe'/>");
 
-        Assert.Empty(harness.Client.Presence.GetAvailableContacts());
+        Assert.Empty(harness.Client.Availability.GetAvailableContacts());
     }
 
     [Fact]
     public async Task The_presence_property_throws_when_the_module_is_switched_off()
     {
-        await using var client = new XmppClient(Support.TestClients.Options() with { Modules = XmppModules.All & ~XmppModules.Presence });
+        await using var client = new XmppClient(Support.TestClients.Options() with { Extensions = XmppExtensionSet.Default.Remove<Xmpp.Client.Extensions.Availability.AvailabilityExtension>() });
 
-        var error = Assert.Throws<InvalidOperationException>(() => client.Presence);
-        Assert.Contains("XmppModules.Presence", error.Message, StringComparison.Ordinal);
+        var error = Assert.Throws<InvalidOperationException>(() => client.Availability);
+        Assert.Contains("AvailabilityExtension", error.Message, StringComparison.Ordinal);
     }
 }

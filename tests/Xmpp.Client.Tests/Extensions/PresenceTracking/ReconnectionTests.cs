@@ -34,13 +34,13 @@ public class ReconnectionTests
             markers.Watch(client);
             await client.ConnectAsync();
             await markers.WaitAsync("first");
-            Assert.True(client.Presence.IsAvailable(Juliet));
+            Assert.True(client.Availability.IsAvailable(Juliet));
 
             await DropAsync(client);
             await markers.WaitAsync("second");
 
-            Assert.False(client.Presence.IsAvailable(Juliet));
-            Assert.Equal([Romeo], client.Presence.GetAvailableContacts());
+            Assert.False(client.Availability.IsAvailable(Juliet));
+            Assert.Equal([Romeo], client.Availability.GetAvailableContacts());
         }
     }
 
@@ -72,12 +72,12 @@ public class ReconnectionTests
             await DropAsync(client);
             await markers.WaitAsync("second");
 
-            Assert.True(client.Presence.IsAvailable(Juliet));
-            Assert.True(client.Presence.IsAvailable(Romeo));
+            Assert.True(client.Availability.IsAvailable(Juliet));
+            Assert.True(client.Availability.IsAvailable(Romeo));
         }
     }
 
-    private static XmppClientOptions Options() => TestClients.Resilient() with { Modules = XmppModules.Presence };
+    private static XmppClientOptions Options() => TestClients.Resilient() with { Extensions = OnlyExtensions.Availability };
 
     /// <summary>Sends the message on which the first server drops the connection.</summary>
     private static async Task DropAsync(XmppClient client)

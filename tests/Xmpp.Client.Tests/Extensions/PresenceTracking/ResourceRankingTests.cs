@@ -1,4 +1,4 @@
-using Xmpp.Client.Extensions.PresenceTracking;
+using Xmpp.Client.Extensions.Availability;
 using Xmpp.Client.Stanzas;
 
 namespace Xmpp.Client.Tests.Extensions.PresenceTracking;

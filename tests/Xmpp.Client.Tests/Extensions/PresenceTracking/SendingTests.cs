@@ -9,7 +9,7 @@ public class SendingTests
     {
         await using var harness = await PresenceHarness.ConnectedAsync();
 
-        await harness.Client.Presence.SendAvailableAsync(PresenceShow.Dnd, "Busy", -3);
+        await harness.Client.Availability.SendAvailableAsync(PresenceShow.Dnd, "Busy", -3);
 
         var sent = await harness.NextSentAsync();
         Assert.Equal(("presence", null, null), (sent.Name, sent.GetAttribute("to"), sent.GetAttribute("type")));
@@ -22,7 +22,7 @@ public class SendingTests
     {
         await using var harness = await PresenceHarness.ConnectedAsync();
 
-        await harness.Client.Presence.SendAvailableAsync();
+        await harness.Client.Availability.SendAvailableAsync();
 
         var sent = await harness.NextSentAsync();
         Assert.Empty(sent.Elements());
@@ -34,7 +34,7 @@ public class SendingTests
     {
         await using var harness = await PresenceHarness.ConnectedAsync();
 
-        await harness.Client.Presence.SendUnavailableAsync("Gone home");
+        await harness.Client.Availability.SendUnavailableAsync("Gone home");
 
         var sent = await harness.NextSentAsync();
         Assert.Equal((null, "unavailable", "Gone home"), (sent.GetAttribute("to"), sent.GetAttribute("type"), sent.Element("status", "jabber:client")?.Value));
@@ -46,8 +46,8 @@ public class SendingTests
         await using var harness = await PresenceHarness.ConnectedAsync();
         var room = Jid.Parse("room@conference.example.com/nick");
 
-        await harness.Client.Presence.SendDirectedAsync(room, PresenceShow.Chat);
-        await harness.Client.Presence.SendDirectedUnavailableAsync(room, "Bye");
+        await harness.Client.Availability.SendDirectedAsync(room, PresenceShow.Chat);
+        await harness.Client.Availability.SendDirectedUnavailableAsync(room, "Bye");
 
         var available = await harness.NextSentAsync();
         var unavailable = await harness.NextSentAsync();

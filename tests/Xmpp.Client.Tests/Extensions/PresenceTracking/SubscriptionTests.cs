@@ -1,4 +1,4 @@
-using Xmpp.Client.Extensions.PresenceTracking;
+using Xmpp.Client.Extensions.Availability;
 using Xmpp.Client.Xml;
 
 namespace Xmpp.Client.Tests.Extensions.PresenceTracking;
@@ -10,12 +10,12 @@ public class SubscriptionTests
 
     public static TheoryData<string, string> Requests => new()
     {
-        { nameof(PresenceModule.SubscribeAsync), "subscribe" },
-        { nameof(PresenceModule.UnsubscribeAsync), "unsubscribe" },
-        { nameof(PresenceModule.ApproveAsync), "subscribed" },
-        { nameof(PresenceModule.DenyAsync), "unsubscribed" },
-        { nameof(PresenceModule.CancelAsync), "unsubscribed" },
-        { nameof(PresenceModule.PreApproveAsync), "subscribed" },
+        { nameof(AvailabilityExtension.SubscribeAsync), "subscribe" },
+        { nameof(AvailabilityExtension.UnsubscribeAsync), "unsubscribe" },
+        { nameof(AvailabilityExtension.ApproveAsync), "subscribed" },
+        { nameof(AvailabilityExtension.DenyAsync), "unsubscribed" },
+        { nameof(AvailabilityExtension.CancelAsync), "unsubscribed" },
+        { nameof(AvailabilityExtension.PreApproveAsync), "subscribed" },
     };
 
     [Theory]
@@ -24,7 +24,7 @@ public class SubscriptionTests
     {
         await using var harness = await PresenceHarness.ConnectedAsync(PreApprovalFeature);
 
-        await Send(harness.Client.Presence, method, JulietPhone);
+        await Send(harness.Client.Availability, method, JulietPhone);
 
         var sent = await harness.NextSentAsync();
         Assert.Equal(("presence", "juliet@example.com", type), (sent.Name, sent.GetAttribute("to"), sent.GetAttribute("type")));
@@ -36,7 +36,7 @@ public class SubscriptionTests
     {
         await using var harness = await PresenceHarness.ConnectedAsync();
 
-        await harness.Client.Presence.SubscribeAsync(JulietPhone, "It's Romeo");
+        await harness.Client.Availability.SubscribeAsync(JulietPhone, "It's Romeo");
 
         var sent = await harness.NextSentAsync();
         Assert.Equal("It's Romeo", sent.Element("status", "jabber:client")?.Value);
@@ -46,13 +46,13 @@ public class SubscriptionTests
     public async Task PreApprove_is_refused_without_the_servers_pre_approval_feature_and_sends_nothing()
     {
         await using var harness = await PresenceHarness.ConnectedAsync();
-        Assert.False(harness.Client.Presence.IsPreApprovalSupported);
+        Assert.False(harness.Client.Availability.IsPreApprovalSupported);
 
-        var error = await Assert.ThrowsAsync<NotSupportedException>(() => harness.Client.Presence.PreApproveAsync(JulietPhone).AsTask());
+        var error = await Assert.ThrowsAsync<NotSupportedException>(() => harness.Client.Availability.PreApproveAsync(JulietPhone).AsTask());
         Assert.Contains("ApproveAsync", error.Message, StringComparison.Ordinal);
 
         // Stanzas go out in order: had the pre-approval been sent, it would come before this request.
-        await harness.Client.Presence.SubscribeAsync(JulietPhone);
+        await harness.Client.Availability.SubscribeAsync(JulietPhone);
         Assert.Equal("subscribe", (await harness.NextSentAsync()).GetAttribute("type"));
     }
 
@@ -61,8 +61,8 @@ public class SubscriptionTests
     {
         await using var harness = await PresenceHarness.ConnectedAsync(PreApprovalFeature);
 
-        Assert.True(harness.Client.Presence.IsPreApprovalSupported);
-        await harness.Client.Presence.PreApproveAsync(JulietPhone);
+        Assert.True(harness.Client.Availability.IsPreApprovalSupported);
+        await harness.Client.Availability.PreApproveAsync(JulietPhone);
         Assert.Equal("subscribed", (await harness.NextSentAsync()).GetAttribute("type"));
     }
 
@@ -70,7 +70,7 @@ public class SubscriptionTests
     public async Task Sending_while_disconnected_throws_InvalidOperationException()
     {
         await using var harness = PresenceHarness.Create();
-        var presence = harness.Client.Presence;
+        var presence = harness.Client.Availability;
 
         Assert.False(presence.IsPreApprovalSupported);
         await Assert.ThrowsAsync<InvalidOperationException>(() => presence.SubscribeAsync(JulietPhone).AsTask());
@@ -83,15 +83,15 @@ public class SubscriptionTests
     {
         await using var harness = await PresenceHarness.ConnectedAsync();
 
-        foreach (var method in (string[])[nameof(PresenceModule.SubscribeAsync), nameof(PresenceModule.UnsubscribeAsync),
-                     nameof(PresenceModule.ApproveAsync), nameof(PresenceModule.DenyAsync), nameof(PresenceModule.CancelAsync),
-                     nameof(PresenceModule.PreApproveAsync)])
+        foreach (var method in (string[])[nameof(AvailabilityExtension.SubscribeAsync), nameof(AvailabilityExtension.UnsubscribeAsync),
+                     nameof(AvailabilityExtension.ApproveAsync), nameof(AvailabilityExtension.DenyAsync), nameof(AvailabilityExtension.CancelAsync),
+                     nameof(AvailabilityExtension.PreApproveAsync)])
         {
-            await Assert.ThrowsAsync<ArgumentException>(() => Send(harness.Client.Presence, method, default));
+            await Assert.ThrowsAsync<ArgumentException>(() => Send(harness.Client.Availability, method, default));
         }
 
-        await Assert.ThrowsAsync<ArgumentException>(() => harness.Client.Presence.SendDirectedAsync(default).AsTask());
-        Assert.Throws<ArgumentException>(() => harness.Client.Presence.IsAvailable(default));
+        await Assert.ThrowsAsync<ArgumentException>(() => harness.Client.Availability.SendDirectedAsync(default).AsTask());
+        Assert.Throws<ArgumentException>(() => harness.Client.Availability.IsAvailable(default));
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public class SubscriptionTests
     {
         var events = new List<string>();
         await using var harness = PresenceHarness.Create();
-        var presence = harness.Client.Presence;
+        var presence = harness.Client.Availability;
         Func<SubscriptionEventArgs, Task> Record(string name) => args =>
         {
             events.Add($"{name} {args.Contact} {args.Status} {args.Stanza.Type}");
@@ -131,7 +131,7 @@ public class SubscriptionTests
     public async Task A_request_can_be_approved_from_the_event_handler()
     {
         await using var harness = PresenceHarness.Create();
-        harness.Client.Presence.SubscriptionRequested += args => harness.Client.Presence.ApproveAsync(args.Contact).AsTask();
+        harness.Client.Availability.SubscriptionRequested += args => harness.Client.Availability.ApproveAsync(args.Contact).AsTask();
         await harness.ConnectAsync();
 
         await harness.ServerSendsAsync("<presence from='juliet@example.com' type='subscribe'/>");
@@ -140,14 +140,14 @@ public class SubscriptionTests
         Assert.Equal(("juliet@example.com", "subscribed"), (sent.GetAttribute("to"), sent.GetAttribute("type")));
     }
 
-    private static Task Send(PresenceModule presence, string method, Jid contact) => method switch
+    private static Task Send(AvailabilityExtension presence, string method, Jid contact) => method switch
     {
-        nameof(PresenceModule.SubscribeAsync) => presence.SubscribeAsync(contact).AsTask(),
-        nameof(PresenceModule.UnsubscribeAsync) => presence.UnsubscribeAsync(contact).AsTask(),
-        nameof(PresenceModule.ApproveAsync) => presence.ApproveAsync(contact).AsTask(),
-        nameof(PresenceModule.DenyAsync) => presence.DenyAsync(contact).AsTask(),
-        nameof(PresenceModule.CancelAsync) => presence.CancelAsync(contact).AsTask(),
-        nameof(PresenceModule.PreApproveAsync) => presence.PreApproveAsync(contact).AsTask(),
+        nameof(AvailabilityExtension.SubscribeAsync) => presence.SubscribeAsync(contact).AsTask(),
+        nameof(AvailabilityExtension.UnsubscribeAsync) => presence.UnsubscribeAsync(contact).AsTask(),
+        nameof(AvailabilityExtension.ApproveAsync) => presence.ApproveAsync(contact).AsTask(),
+        nameof(AvailabilityExtension.DenyAsync) => presence.DenyAsync(contact).AsTask(),
+        nameof(AvailabilityExtension.CancelAsync) => presence.CancelAsync(contact).AsTask(),
+        nameof(AvailabilityExtension.PreApproveAsync) => presence.PreApproveAsync(contact).AsTask(),
         _ => throw new ArgumentOutOfRangeException(nameof(method), method, null),
     };
 }

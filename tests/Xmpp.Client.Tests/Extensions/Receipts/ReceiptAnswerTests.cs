@@ -1,3 +1,4 @@
+using Xmpp.Client.Tests.Support;
 namespace Xmpp.Client.Tests.Extensions.Receipts;
 
 public class ReceiptAnswerTests
@@ -10,7 +11,7 @@ public class ReceiptAnswerTests
     [InlineData("headline")]
     public async Task Request_is_answered_to_the_sender_with_the_same_type_and_the_id_echoed(string type)
     {
-        await using var harness = await MessagingHarness.ConnectAsync(XmppModules.Receipts);
+        await using var harness = await MessagingHarness.ConnectAsync(OnlyExtensions.Receipts);
         await harness.SendAsync($"<message from='juliet@example.com/balcony' id='richard2-4.1.247' type='{type}'><body>dispatch</body><request xmlns='{Ns}'/></message>");
         var ack = await harness.ExpectAsync();
         Assert.Equal("juliet@example.com/balcony", ack.GetAttribute("to"));
@@ -24,7 +25,7 @@ public class ReceiptAnswerTests
     [Fact]
     public async Task Requests_in_error_groupchat_id_less_sender_less_or_ack_messages_are_not_answered()
     {
-        await using var harness = await MessagingHarness.ConnectAsync(XmppModules.Receipts);
+        await using var harness = await MessagingHarness.ConnectAsync(OnlyExtensions.Receipts);
         await harness.SendAsync($"<message from='juliet@example.com/b' id='e1' type='error'><request xmlns='{Ns}'/><error type='cancel'><service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></message>");
         await harness.SendAsync($"<message from='room@muc.example.com/nick' id='g1' type='groupchat'><body>hi all</body><request xmlns='{Ns}'/></message>");
         await harness.SendAsync($"<message from='juliet@example.com/b' type='chat'><body>no id</body><request xmlns='{Ns}'/></message>");
@@ -38,7 +39,7 @@ public class ReceiptAnswerTests
     [Fact]
     public async Task AnswerFilter_and_AnswerRequests_stop_answers()
     {
-        await using var harness = await MessagingHarness.ConnectAsync(XmppModules.Receipts);
+        await using var harness = await MessagingHarness.ConnectAsync(OnlyExtensions.Receipts);
         harness.Client.Receipts.AnswerFilter = message => message.From?.Bare == Jid.Parse("friend@example.com");
         await harness.SendAsync($"<message from='stranger@example.com/x' id='m1' type='chat'><body>hi</body><request xmlns='{Ns}'/></message>");
         await harness.SendAsync($"<message from='friend@example.com/x' id='m2' type='chat'><body>hi</body><request xmlns='{Ns}'/></message>");

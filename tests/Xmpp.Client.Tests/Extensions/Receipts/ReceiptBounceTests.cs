@@ -1,3 +1,4 @@
+using Xmpp.Client.Tests.Support;
 using Xmpp.Client.Stanzas;
 
 namespace Xmpp.Client.Tests.Extensions.Receipts;
@@ -14,7 +15,7 @@ public class ReceiptBounceTests
     [InlineData("example.com", "remote-server-not-found", StanzaErrorCondition.RemoteServerNotFound)]
     public async Task A_bounce_of_the_message_fails_the_receipt_wait_at_once_with_its_error(string from, string condition, StanzaErrorCondition expected)
     {
-        await using var harness = await MessagingHarness.ConnectAsync(XmppModules.Receipts);
+        await using var harness = await MessagingHarness.ConnectAsync(OnlyExtensions.Receipts);
         var id = await harness.Client.SendAsync(new Message(Jid.Parse("juliet@capulet.lit"), "hello"));
         await harness.ExpectAsync();
         var wait = harness.Client.Receipts.WaitForReceiptAsync(id, Long);
@@ -30,7 +31,7 @@ public class ReceiptBounceTests
     [Fact]
     public async Task A_bounce_that_arrives_before_the_wait_starts_fails_the_wait_too()
     {
-        await using var harness = await MessagingHarness.ConnectAsync(XmppModules.Receipts);
+        await using var harness = await MessagingHarness.ConnectAsync(OnlyExtensions.Receipts);
         var id = await harness.Client.SendAsync(new Message(Jid.Parse("juliet@capulet.lit"), "hello"));
         await harness.ExpectAsync();
         await harness.SendAsync(Bounce("juliet@capulet.lit", id, "service-unavailable"));
@@ -43,7 +44,7 @@ public class ReceiptBounceTests
     [Fact]
     public async Task An_error_from_someone_off_the_route_does_not_end_the_wait()
     {
-        await using var harness = await MessagingHarness.ConnectAsync(XmppModules.Receipts);
+        await using var harness = await MessagingHarness.ConnectAsync(OnlyExtensions.Receipts);
         var id = await harness.Client.SendAsync(new Message(Jid.Parse("juliet@capulet.lit"), "hello"));
         await harness.ExpectAsync();
         var wait = harness.Client.Receipts.WaitForReceiptAsync(id, Long);

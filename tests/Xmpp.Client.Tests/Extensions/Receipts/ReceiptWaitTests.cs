@@ -1,3 +1,4 @@
+using Xmpp.Client.Tests.Support;
 using Xmpp.Client.Extensions.Receipts;
 using Xmpp.Client.Stanzas;
 
@@ -11,7 +12,7 @@ public class ReceiptWaitTests
     [Fact]
     public async Task WaitForReceiptAsync_completes_with_the_resource_that_acknowledged()
     {
-        await using var harness = await MessagingHarness.ConnectAsync(XmppModules.Receipts);
+        await using var harness = await MessagingHarness.ConnectAsync(OnlyExtensions.Receipts);
         var message = new Message(Jid.Parse("juliet@example.com"), "hello");
         var sentId = await harness.Client.SendAsync(message);
         var id = (await harness.ExpectAsync()).GetAttribute("id");
@@ -24,7 +25,7 @@ public class ReceiptWaitTests
     [Fact]
     public async Task Receipt_from_someone_other_than_the_recipient_does_not_complete_the_wait()
     {
-        await using var harness = await MessagingHarness.ConnectAsync(XmppModules.Receipts);
+        await using var harness = await MessagingHarness.ConnectAsync(OnlyExtensions.Receipts);
         var message = new Message(Jid.Parse("juliet@example.com/balcony"), "hello");
         var id = await harness.Client.SendAsync(message);
         await harness.ExpectAsync();
@@ -40,7 +41,7 @@ public class ReceiptWaitTests
     [Fact]
     public async Task Receipt_that_arrives_before_the_wait_starts_is_not_lost()
     {
-        await using var harness = await MessagingHarness.ConnectAsync(XmppModules.Receipts);
+        await using var harness = await MessagingHarness.ConnectAsync(OnlyExtensions.Receipts);
         var message = new Message(Jid.Parse("juliet@example.com"), "hello");
         var id = await harness.Client.SendAsync(message);
         await harness.ExpectAsync();
@@ -53,7 +54,7 @@ public class ReceiptWaitTests
     [Fact]
     public async Task WaitForReceiptAsync_for_a_message_without_a_request_throws_and_an_unanswered_one_times_out()
     {
-        await using var harness = await MessagingHarness.ConnectAsync(XmppModules.Receipts);
+        await using var harness = await MessagingHarness.ConnectAsync(OnlyExtensions.Receipts);
         await Assert.ThrowsAsync<InvalidOperationException>(() => harness.Client.Receipts.WaitForReceiptAsync("never-sent", Long));
         var groupchat = new Message(Jid.Parse("room@muc.example.com"), "hi", MessageType.Groupchat);
         var groupchatId = await harness.Client.SendAsync(groupchat);
@@ -70,7 +71,7 @@ public class ReceiptWaitTests
     [Fact]
     public async Task ReceiptReceived_is_raised_for_every_receipt_and_the_message_still_reaches_MessageReceived()
     {
-        await using var harness = await MessagingHarness.ConnectAsync(XmppModules.Receipts);
+        await using var harness = await MessagingHarness.ConnectAsync(OnlyExtensions.Receipts);
         var receipts = new List<DeliveryReceipt>();
         var messages = new List<string?>();
         harness.Client.Receipts.ReceiptReceived += receipt =>

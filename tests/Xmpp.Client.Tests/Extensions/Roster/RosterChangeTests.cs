@@ -1,3 +1,4 @@
+using Xmpp.Client.Tests.Support;
 using Xmpp.Client.Extensions.Roster;
 
 namespace Xmpp.Client.Tests.Extensions.Roster;
@@ -8,7 +9,7 @@ public class RosterChangeTests
     [Fact]
     public async Task AddOrUpdate_sends_jid_name_and_groups_and_no_subscription()
     {
-        await using var live = await LiveServer.StartAsync(XmppModules.Roster);
+        await using var live = await LiveServer.StartAsync(OnlyExtensions.Roster);
         var item = new RosterItem(Jid.Parse("Romeo@Example.net"), "Romeo", ["Friends", "Lovers", "Friends"])
         {
             Subscription = RosterSubscription.Both,
@@ -30,7 +31,7 @@ public class RosterChangeTests
     [Fact]
     public async Task AddOrUpdate_without_name_or_groups_sends_only_the_jid()
     {
-        await using var live = await LiveServer.StartAsync(XmppModules.Roster);
+        await using var live = await LiveServer.StartAsync(OnlyExtensions.Roster);
 
         var adding = live.Client.Roster.AddOrUpdateAsync(new RosterItem(Jid.Parse("romeo@example.net")));
         var request = await live.AnswerAsync(id => $"<iq type='result' id='{id}'/>");
@@ -44,7 +45,7 @@ public class RosterChangeTests
     [Fact]
     public async Task Remove_sends_subscription_remove_and_an_error_answer_throws()
     {
-        await using var live = await LiveServer.StartAsync(XmppModules.Roster);
+        await using var live = await LiveServer.StartAsync(OnlyExtensions.Roster);
 
         var removing = live.Client.Roster.RemoveAsync(Jid.Parse("romeo@example.net"));
         var request = await live.AnswerAsync(id => $"<iq type='error' id='{id}'><error type='cancel'><item-not-found xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>");
@@ -79,17 +80,17 @@ public class RosterChangeTests
     [Fact]
     public void Roster_property_throws_when_the_module_is_switched_off()
     {
-        var client = new XmppClient(Support.TestClients.Options() with { Modules = XmppModules.Blocking });
+        var client = new XmppClient(Support.TestClients.Options() with { Extensions = OnlyExtensions.Blocking });
 
         var error = Assert.Throws<InvalidOperationException>(() => client.Roster);
-        Assert.Contains("XmppModules.Roster", error.Message, StringComparison.Ordinal);
+        Assert.Contains("RosterExtension", error.Message, StringComparison.Ordinal);
         Assert.NotNull(client.Blocking);
     }
 
     [Fact]
     public async Task Roster_calls_before_connecting_throw_invalid_operation()
     {
-        await using var client = new XmppClient(Support.TestClients.Options() with { Modules = XmppModules.Roster });
+        await using var client = new XmppClient(Support.TestClients.Options() with { Extensions = OnlyExtensions.Roster });
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => client.Roster.GetAsync());
     }

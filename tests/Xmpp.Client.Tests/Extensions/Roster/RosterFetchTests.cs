@@ -16,7 +16,7 @@ public class RosterFetchTests
     [Fact]
     public async Task Get_without_versioning_sends_no_ver_and_reads_every_item_attribute()
     {
-        await using var live = await LiveServer.StartAsync(XmppModules.Roster);
+        await using var live = await LiveServer.StartAsync(OnlyExtensions.Roster);
 
         var fetching = live.Client.Roster.GetAsync();
         var request = await live.AnswerAsync(id => $"<iq type='result' id='{id}'><query xmlns='jabber:iq:roster'>{TwoItems}</query></iq>");
@@ -37,7 +37,7 @@ public class RosterFetchTests
     [Fact]
     public async Task Get_skips_items_with_an_invalid_jid()
     {
-        await using var live = await LiveServer.StartAsync(XmppModules.Roster);
+        await using var live = await LiveServer.StartAsync(OnlyExtensions.Roster);
 
         var fetching = live.Client.Roster.GetAsync();
         await live.AnswerAsync(id => $"<iq type='result' id='{id}'><query xmlns='jabber:iq:roster'><item jid='@@bad'/><item jid='romeo@example.net'/></query></iq>");
@@ -48,7 +48,7 @@ public class RosterFetchTests
     [Fact]
     public async Task Get_with_versioning_sends_an_empty_ver_first_then_the_last_version_and_an_empty_result_keeps_the_items()
     {
-        await using var live = await LiveServer.StartAsync(XmppModules.Roster, Versioning);
+        await using var live = await LiveServer.StartAsync(OnlyExtensions.Roster, Versioning);
 
         var first = live.Client.Roster.GetAsync();
         var firstRequest = await live.AnswerAsync(id => $"<iq type='result' id='{id}'><query xmlns='jabber:iq:roster' ver='v7'>{TwoItems}</query></iq>");
@@ -67,7 +67,7 @@ public class RosterFetchTests
     [Fact]
     public async Task A_full_result_with_a_new_version_replaces_the_items()
     {
-        await using var live = await LiveServer.StartAsync(XmppModules.Roster, Versioning);
+        await using var live = await LiveServer.StartAsync(OnlyExtensions.Roster, Versioning);
 
         var first = live.Client.Roster.GetAsync();
         await live.AnswerAsync(id => $"<iq type='result' id='{id}'><query xmlns='jabber:iq:roster' ver='v1'>{TwoItems}</query></iq>");
@@ -96,7 +96,7 @@ public class RosterFetchTests
                 ? $"<iq type='result' id='{id}'><query xmlns='jabber:iq:roster' ver='v1'>{TwoItems}</query></iq>"
                 : $"<iq type='result' id='{id}'/>");
             await server.UntilClientClosesAsync();
-        }, TestClients.Options() with { Modules = XmppModules.Roster });
+        }, TestClients.Options() with { Extensions = OnlyExtensions.Roster });
         await using (client)
         {
             await client.ConnectAsync();
@@ -116,7 +116,7 @@ public class RosterFetchTests
     [Fact]
     public async Task A_push_handled_while_a_get_is_in_flight_is_kept_when_the_result_arrives()
     {
-        await using var live = await LiveServer.StartAsync(XmppModules.Roster, Versioning);
+        await using var live = await LiveServer.StartAsync(OnlyExtensions.Roster, Versioning);
 
         var fetching = live.Client.Roster.GetAsync();
         var request = await live.Server.ExpectAsync("iq");
@@ -133,7 +133,7 @@ public class RosterFetchTests
     [Fact]
     public async Task A_server_error_fails_the_get_and_keeps_the_items()
     {
-        await using var live = await LiveServer.StartAsync(XmppModules.Roster);
+        await using var live = await LiveServer.StartAsync(OnlyExtensions.Roster);
         await live.SendAndReadAsync("<iq type='set' id='p1'><query xmlns='jabber:iq:roster'><item jid='tybalt@example.org'/></query></iq>");
 
         var fetching = live.Client.Roster.GetAsync();

@@ -1,3 +1,4 @@
+using Xmpp.Client.Tests.Support;
 using Xmpp.Client.Extensions.Roster;
 using Xmpp.Client.Xml;
 
@@ -29,7 +30,7 @@ public class RosterPushTests
     [MemberData(nameof(TrustedSenders))]
     public async Task Push_from_no_from_or_the_account_bare_jid_is_accepted_answered_with_an_empty_result_and_raised(string from)
     {
-        await using var live = await LiveServer.StartAsync(XmppModules.Roster);
+        await using var live = await LiveServer.StartAsync(OnlyExtensions.Roster);
         var changes = Record(live.Client);
 
         var reply = await live.SendAndReadAsync($"<iq type='set' id='push1'{from}><query xmlns='jabber:iq:roster'><item jid='{Romeo}' name='Romeo'><group>Friends</group></item></query></iq>");
@@ -49,7 +50,7 @@ public class RosterPushTests
     [MemberData(nameof(UntrustedSenders))]
     public async Task Push_from_anyone_but_the_account_is_ignored_and_answered_service_unavailable(string from)
     {
-        await using var live = await LiveServer.StartAsync(XmppModules.Roster);
+        await using var live = await LiveServer.StartAsync(OnlyExtensions.Roster);
         var changes = Record(live.Client);
 
         var reply = await live.SendAndReadAsync($"<iq type='set' id='spoof'{from}><query xmlns='jabber:iq:roster'><item jid='{Romeo}'/></query></iq>");
@@ -66,7 +67,7 @@ public class RosterPushTests
     [InlineData("<item jid='romeo@example.net' subscription='maybe'/>")]
     public async Task Push_without_exactly_one_valid_item_is_refused_bad_request(string items)
     {
-        await using var live = await LiveServer.StartAsync(XmppModules.Roster);
+        await using var live = await LiveServer.StartAsync(OnlyExtensions.Roster);
         var changes = Record(live.Client);
 
         var reply = await live.SendAndReadAsync($"<iq type='set' id='bad'><query xmlns='jabber:iq:roster'>{items}</query></iq>");
@@ -79,7 +80,7 @@ public class RosterPushTests
     [Fact]
     public async Task Roster_get_sent_to_the_client_is_answered_service_unavailable()
     {
-        await using var live = await LiveServer.StartAsync(XmppModules.Roster);
+        await using var live = await LiveServer.StartAsync(OnlyExtensions.Roster);
 
         var reply = await live.SendAndReadAsync("<iq type='get' id='g1'><query xmlns='jabber:iq:roster'/></iq>");
 
@@ -89,7 +90,7 @@ public class RosterPushTests
     [Fact]
     public async Task Pushes_update_and_remove_items_raise_one_event_each_and_carry_the_version()
     {
-        await using var live = await LiveServer.StartAsync(XmppModules.Roster);
+        await using var live = await LiveServer.StartAsync(OnlyExtensions.Roster);
         var changes = Record(live.Client);
 
         await live.SendAndReadAsync($"<iq type='set' id='p1'><query xmlns='jabber:iq:roster' ver='v1'><item jid='{Romeo}' name='Romeo' subscription='none' ask='subscribe'/></query></iq>");
@@ -113,7 +114,7 @@ public class RosterPushTests
     [Fact]
     public async Task Push_without_a_version_clears_the_version_so_the_next_get_fetches_everything()
     {
-        await using var live = await LiveServer.StartAsync(XmppModules.Roster);
+        await using var live = await LiveServer.StartAsync(OnlyExtensions.Roster);
 
         await live.SendAndReadAsync($"<iq type='set' id='p1'><query xmlns='jabber:iq:roster' ver='v1'><item jid='{Romeo}'/></query></iq>");
         await live.SendAndReadAsync($"<iq type='set' id='p2'><query xmlns='jabber:iq:roster'><item jid='{Romeo}' name='R'/></query></iq>");
@@ -124,7 +125,7 @@ public class RosterPushTests
     [Fact]
     public async Task A_throwing_RosterChanged_handler_is_logged_and_the_push_still_answered_and_applied()
     {
-        await using var live = await LiveServer.StartAsync(XmppModules.Roster);
+        await using var live = await LiveServer.StartAsync(OnlyExtensions.Roster);
         live.Client.Roster.RosterChanged += _ => throw new InvalidOperationException("handler bug");
 
         var reply = await live.SendAndReadAsync($"<iq type='set' id='p1'><query xmlns='jabber:iq:roster'><item jid='{Romeo}'/></query></iq>");

@@ -14,7 +14,7 @@ public class StanzaIdTests
     public async Task Login_asks_the_account_bare_JID_for_its_features_and_trusts_the_server_stanza_id()
     {
         string? askedTo = null;
-        await using var harness = await MessagingHarness.ConnectAsync(XmppModules.StanzaIds, async server =>
+        await using var harness = await MessagingHarness.ConnectAsync(OnlyExtensions.StanzaIds, async server =>
         {
             var query = await server.ExpectAsync("iq");
             askedTo = query.GetAttribute("to");
@@ -42,7 +42,7 @@ public class StanzaIdTests
     [InlineData("room@muc.example.com")]
     public async Task Stanza_id_stamped_by_anyone_but_the_account_bare_JID_is_ignored(string by)
     {
-        await using var harness = await MessagingHarness.ConnectAsync(XmppModules.StanzaIds, server => AnswerQueryAsync(server, Ns));
+        await using var harness = await MessagingHarness.ConnectAsync(OnlyExtensions.StanzaIds, server => AnswerQueryAsync(server, Ns));
         var message = await ReceiveAsync(harness, $"<message from='juliet@example.com/b' id='m1'><body>hi</body><stanza-id xmlns='{Ns}' id='a' by='{by}'/></message>");
         Assert.Null(harness.Client.StanzaIds.GetStanzaId(message));
     }
@@ -50,7 +50,7 @@ public class StanzaIdTests
     [Fact]
     public async Task Two_stanza_ids_claiming_the_account_are_both_ignored_and_by_is_compared_normalised()
     {
-        await using var harness = await MessagingHarness.ConnectAsync(XmppModules.StanzaIds, server => AnswerQueryAsync(server, Ns));
+        await using var harness = await MessagingHarness.ConnectAsync(OnlyExtensions.StanzaIds, server => AnswerQueryAsync(server, Ns));
         var doubled = await ReceiveAsync(harness, $"""
             <message from='juliet@example.com/b' id='m2'><body>hi</body>
               <stanza-id xmlns='{Ns}' id='mine?' by='{MessagingHarness.Account}'/>
@@ -65,7 +65,7 @@ public class StanzaIdTests
     [Fact]
     public async Task Stanza_id_is_not_trusted_when_the_server_does_not_announce_the_feature()
     {
-        await using var harness = await MessagingHarness.ConnectAsync(XmppModules.StanzaIds, server => AnswerQueryAsync(server, "urn:xmpp:mam:2"));
+        await using var harness = await MessagingHarness.ConnectAsync(OnlyExtensions.StanzaIds, server => AnswerQueryAsync(server, "urn:xmpp:mam:2"));
         Assert.False(harness.Client.StanzaIds.ServerSupportsStanzaIds);
         var message = await ReceiveAsync(harness, $"<message from='juliet@example.com/b' id='m1'><body>hi</body><stanza-id xmlns='{Ns}' id='forged' by='{MessagingHarness.Account}'/></message>");
         Assert.Null(harness.Client.StanzaIds.GetStanzaId(message));
@@ -74,7 +74,7 @@ public class StanzaIdTests
     [Fact]
     public async Task An_error_answer_to_the_feature_query_means_unsupported_and_the_login_still_succeeds()
     {
-        await using var harness = await MessagingHarness.ConnectAsync(XmppModules.StanzaIds, async server =>
+        await using var harness = await MessagingHarness.ConnectAsync(OnlyExtensions.StanzaIds, async server =>
         {
             var query = await server.ExpectAsync("iq");
             await server.SendAsync($"<iq type='error' id='{query.GetAttribute("id")}' from='{MessagingHarness.Account}'><error type='cancel'><service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>");
@@ -86,7 +86,7 @@ public class StanzaIdTests
     [Fact]
     public async Task Every_outgoing_message_but_errors_gets_an_origin_id_equal_to_its_id_unless_it_has_one()
     {
-        await using var harness = await MessagingHarness.ConnectAsync(XmppModules.StanzaIds, server => AnswerQueryAsync(server, Ns));
+        await using var harness = await MessagingHarness.ConnectAsync(OnlyExtensions.StanzaIds, server => AnswerQueryAsync(server, Ns));
         var juliet = Jid.Parse("juliet@example.com");
         var plain = new Message(juliet, "hi");
         var id = await harness.Client.SendAsync(plain);

@@ -1,0 +1,67 @@
+namespace Xmpp.Client.Extensions.Disco;
+
+/// <summary>Features an application announces besides the extensions' own, and what changes when they change.</summary>
+public sealed partial class DiscoExtension
+{
+    private readonly object _featuresGate = new();
+
+    /// <summary>This client's description: computed on first use and again after each change of features.</summary>
+    private (DiscoInfo Info, EntityCapabilities Caps) Own
+    {
+        get
+        {
+            lock (_featuresGate)
+            {
+                return _own ??= DescribeSelf();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Announces a feature of the application (such as the namespace of a custom IQ it answers) in this client's
+    /// disco#info and entity capabilities (<see cref="AnnouncedFeatures.Add"/>). If an available presence was broadcast,
+    /// it is sent again with the new capabilities, so that contacts learn of the change (XEP-0115 §4).
+    /// </summary>
+    /// <param name="feature">The feature's name, usually a namespace.</param>
+    /// <param name="cancellationToken">Stops waiting to send the presence again.</param>
+    /// <returns>Whether the feature was added (<see langword="false"/> if it was announced already).</returns>
+    /// <exception cref="ArgumentException">The name is empty or contains <c>&lt;</c> (a separator of the capabilities hash).</exception>
+    public async ValueTask<bool> AddFeatureAsync(string feature, CancellationToken cancellationToken = default)
+    {
+        if (!Context.Features.Add(feature))
+        {
+            return false;
+        }
+
+        await Context.ResendPresenceAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// Stops announcing a feature added with <see cref="AddFeatureAsync"/> (the extensions' own features stay), and sends
+    /// a broadcast available presence again with the new capabilities.
+    /// </summary>
+    /// <param name="feature">The feature's name.</param>
+    /// <param name="cancellationToken">Stops waiting to send the presence again.</param>
+    /// <returns>Whether the feature was removed (<see langword="false"/> if the application had not added it).</returns>
+    public async ValueTask<bool> RemoveFeatureAsync(string feature, CancellationToken cancellationToken = default)
+    {
+        if (!Context.Features.Remove(feature))
+        {
+            return false;
+        }
+
+        await Context.ResendPresenceAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>The announced features changed: describe this client afresh, and trust the new description as verified.</summary>
+    private void OnFeaturesChanged()
+    {
+        lock (_featuresGate)
+        {
+            _own = DescribeSelf();
+            _caps.TrustOwn(_own.Value.Caps, _own.Value.Info);
+        }
+    }
+}
