@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one command that tests everything from a clean clone on a fresh Debian machine:
 # installs what is missing, builds with warnings as errors, runs every test project (the integration tests start
-# their own Prosody, ejabberd and dnsmasq on 127.0.0.1), packs the NuGet package and runs the consumer test.
+# their own Prosody, ejabberd and dnsmasq on 127.0.0.1), packs the NuGet package and runs the consumer test and the
+# package tests (tests/package: an extension built against the package, on its own Prosody).
 # Ends with one line of totals over all test projects: "N passed, N failed, N skipped".
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -18,12 +19,9 @@ if ! dotnet build Xmpp.Client.sln -c Release -nologo -v q; then
   echo "0 passed, 1 failed"; exit 1
 fi
 
-for project in tests/Xmpp.Client.Tests tests/Xmpp.Client.IntegrationTests; do
-  name=$(basename "$project")
-  echo "== test $name"
-  dotnet test "$project" -c Release --no-build -nologo \
-    --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
-  trx="$results/$name.trx"
+# count_trx <name>: adds the counters of $results/<name>.trx to the totals (no trx: one failure).
+count_trx() {
+  local name=$1 trx="$results/$1.trx" counters p f t e
   if [ -f "$trx" ]; then
     counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
     get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
@@ -32,6 +30,14 @@ for project in tests/Xmpp.Client.Tests tests/Xmpp.Client.IntegrationTests; do
   else
     echo "no results for $name: counted as one failure"; failed=$((failed + 1))
   fi
+}
+
+for project in tests/Xmpp.Client.Tests tests/Xmpp.Client.IntegrationTests; do
+  name=$(basename "$project")
+  echo "== test $name"
+  dotnet test "$project" -c Release --no-build -nologo \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
+  count_trx "$name"
 done
 
 echo "== pack"
@@ -40,6 +46,9 @@ if dotnet pack src/Xmpp.Client -c Release --no-build -nologo -o artifacts/packag
   ls artifacts/packages
   echo "== consumer test (the package from a local feed)"
   if bash tests/consumer/run.sh artifacts/packages; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+  echo "== package tests (an extension written against the package, on a real Prosody)"
+  bash tests/package/run.sh artifacts/packages "$results" || status=1
+  count_trx Xmpp.Client.PackageTests
 else
   failed=$((failed + 1))
 fi

@@ -114,7 +114,7 @@ public sealed partial class XmppClient
 
     /// <summary>
     /// Opens a session and makes it the client's: resumes or starts over with the outbound queue, starts the read
-    /// loop, writes what was queued, starts the modules (new sessions only) and reports Connected.
+    /// loop, writes what was queued, starts the extensions and reports Connected.
     /// </summary>
     /// <param name="redirect">The host (and port) to connect to instead of the account's server, if any.</param>
     /// <param name="resume">Whether this is a reconnection (which resumes the previous session when it can).</param>
@@ -147,10 +147,11 @@ public sealed partial class XmppClient
             }
 
             var started = new XmppSessionStartedEventArgs(negotiated.BoundJid, negotiated.Resumed, resume, negotiated.Features);
+            Task newSession = Task.CompletedTask;
             if (!negotiated.Resumed)
             {
                 RenewRequestLifetime();
-                PostNewSession(started);
+                newSession = PostNewSession(started);
             }
 
             session.Start();
@@ -160,7 +161,7 @@ public sealed partial class XmppClient
                 await ResendPresenceAsync(resume, activation.Token).ConfigureAwait(false);
             }
 
-            await _extensions.StartSessionAsync(started, activation.Token).ConfigureAwait(false);
+            await StartExtensionsAsync(started, newSession, activation.Token).ConfigureAwait(false);
 
             lock (_gate)
             {
@@ -207,7 +208,7 @@ public sealed partial class XmppClient
 
             if (ended is not null)
             {
-                throw ended; // The connection broke while the modules were starting: say so, not "cancelled".
+                throw ended; // The connection broke while the extensions were starting: say so, not "cancelled".
             }
 
             throw;

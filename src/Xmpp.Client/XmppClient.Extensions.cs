@@ -54,10 +54,37 @@ public sealed partial class XmppClient
     /// Tells the extensions, on the event task, that a new session replaces the previous one (not resumed): called before
     /// the new session's read loop starts, so it runs after everything the old session received and before the new one's.
     /// </summary>
-    private void PostNewSession(XmppSessionStartedEventArgs session) =>
+    /// <returns>Completes when the callbacks ran (or the event task ended).</returns>
+    private Task<Task> PostNewSession(XmppSessionStartedEventArgs session)
+    {
+        var ran = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _events.Post("new session", () =>
         {
-            _extensions.RunNewSession(session);
+            try
+            {
+                _extensions.RunNewSession(session);
+            }
+            finally
+            {
+                ran.TrySetResult();
+            }
+
             return ValueTask.CompletedTask;
         });
+        return Task.WhenAny(ran.Task, _events.Completion);
+    }
+
+    /// <summary>
+    /// Starts the extensions on a session: for a new one, once their new-session callbacks ran (unless the caller is
+    /// itself an event handler, which the event task cannot run ahead of).
+    /// </summary>
+    private async Task StartExtensionsAsync(XmppSessionStartedEventArgs session, Task newSession, CancellationToken cancellationToken)
+    {
+        if (!_events.InCallback)
+        {
+            await newSession.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await _extensions.StartSessionAsync(session, cancellationToken).ConfigureAwait(false);
+    }
 }

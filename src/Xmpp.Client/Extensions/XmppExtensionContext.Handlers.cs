@@ -134,7 +134,8 @@ public sealed partial class XmppExtensionContext
     /// Runs when a session is bound or resumed, before <see cref="XmppClient.ConnectAsync"/> returns (or the reconnection
     /// reports <see cref="XmppClientState.Connected"/>) and before any stanza of the session reaches a route or event:
     /// the place to enable a server feature (carbons), fetch what the extension needs, or rejoin rooms after a
-    /// reconnection that was not resumed. Requests may be sent and awaited. Extensions run one after the other.
+    /// reconnection that was not resumed. Requests may be sent and awaited. Extensions run one after the other; for a
+    /// new session, after every <see cref="OnNewSession"/> callback.
     /// </summary>
     /// <param name="handler">Gets the session's description and a token cancelled if the session ends meanwhile. An
     /// exception fails the connection attempt (a reconnection tries again).</param>
@@ -159,8 +160,9 @@ public sealed partial class XmppExtensionContext
     }
 
     /// <summary>
-    /// Runs on the event task when a session that was established ends (closed, or lost), after its last stanza was
-    /// dispatched and before <see cref="XmppClient.StateChanged"/> reports it.
+    /// Runs on the event task when a session that was established ends (the client leaves
+    /// <see cref="XmppClientState.Connected"/>: closing, or the connection lost), in order with the stanzas and before
+    /// <see cref="XmppClient.StateChanged"/> reports it.
     /// </summary>
     /// <param name="handler">Gets why it ended and whether the client reconnects; an exception is logged.</param>
     public void OnSessionEnded(Func<XmppSessionEndedEventArgs, Task> handler)

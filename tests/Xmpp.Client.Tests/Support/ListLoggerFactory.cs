@@ -19,7 +19,14 @@ internal sealed class ListLoggerFactory : ILoggerFactory
         }
     }
 
-    public ILogger CreateLogger(string categoryName) => new Locked(Logger);
+    /// <summary>The categories loggers were created for, in order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Categories { get; } = new();
+
+    public ILogger CreateLogger(string categoryName)
+    {
+        Categories.Enqueue(categoryName);
+        return new Locked(Logger);
+    }
 
     public void AddProvider(ILoggerProvider provider) => throw new NotSupportedException();
 
