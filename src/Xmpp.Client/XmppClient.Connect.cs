@@ -1,3 +1,4 @@
+using Xmpp.Client.Internal;
 using Xmpp.Client.Extensions;
 using System.Globalization;
 using Xmpp.Client.Net;
@@ -181,9 +182,13 @@ public sealed partial class XmppClient
                 _state = XmppClientState.Connected;
             }
 
-            events.Ready(started: true);
-            RaiseStateChanged(new XmppClientStateChangedEventArgs(
-                resume ? XmppClientState.Reconnecting : XmppClientState.Connecting, XmppClientState.Connected, null, negotiated.Resumed));
+            // Reported before the session's first stanza, which may already wait in the event queue: whichever of the
+            // two the event task reaches first raises it.
+            var connected = new XmppClientStateChangedEventArgs(
+                resume ? XmppClientState.Reconnecting : XmppClientState.Connecting, XmppClientState.Connected, null, negotiated.Resumed);
+            var reportConnected = Once(() => EventInvoker.InvokeAsync(StateChanged, connected, _logger, nameof(StateChanged)));
+            events.Ready(started: true, reportConnected);
+            _events.Post(nameof(StateChanged), reportConnected);
             return (negotiated.Resumed, resent);
         }
         catch (Exception error)

@@ -61,9 +61,9 @@ public sealed partial class XmppClient
         handlers is null ? default : _events.RunHandlersAsync(name, () => EventInvoker.InvokeAsync(handlers, args, _logger, name));
 
     /// <summary>
-    /// Receives from the session's read loop and queues for the event task. Nothing is dispatched until the modules
-    /// have started the session (<see cref="Ready"/>), so every module sees a session's first stanza after its own
-    /// start; IQ replies need no dispatch, so a module may await requests while starting.
+    /// Receives from the session's read loop and queues for the event task. Nothing is dispatched until the extensions
+    /// have started the session (<see cref="Ready"/>), so every extension sees a session's first stanza after its own
+    /// start; IQ replies need no dispatch, so an extension may await requests while starting.
     /// </summary>
     private sealed class SessionEvents : ISessionHandler
     {
@@ -75,8 +75,17 @@ public sealed partial class XmppClient
             _client = client;
         }
 
-        /// <summary>Lets dispatch begin (<see langword="true"/>) or drops what this session received (<see langword="false"/>).</summary>
-        public void Ready(bool started) => _ready.TrySetResult(started);
+        private Func<ValueTask>? _beforeFirst;
+
+        /// <summary>
+        /// Lets dispatch begin (<see langword="true"/>) or drops what this session received (<see langword="false"/>);
+        /// <paramref name="beforeFirst"/> runs on the event task before the first stanza dispatched.
+        /// </summary>
+        public void Ready(bool started, Func<ValueTask>? beforeFirst = null)
+        {
+            Volatile.Write(ref _beforeFirst, beforeFirst);
+            _ready.TrySetResult(started);
+        }
 
         public ValueTask OnStanzaAsync(Stanza stanza, long bytes, CancellationToken cancellationToken)
         {
@@ -86,6 +95,11 @@ public sealed partial class XmppClient
             {
                 if (await _ready.Task.ConfigureAwait(false))
                 {
+                    if (Interlocked.Exchange(ref _beforeFirst, null) is { } first)
+                    {
+                        await first().ConfigureAwait(false);
+                    }
+
                     await _client.DispatchAsync(stanza, sessionOver).ConfigureAwait(false);
                 }
             }, cancellationToken);

@@ -129,4 +129,11 @@ public sealed partial class XmppClient : IAsyncDisposable
     }
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+
+    /// <summary>A callback that does its work the first time it is called, and nothing after.</summary>
+    private static Func<ValueTask> Once(Func<ValueTask> work)
+    {
+        var done = 0;
+        return () => Interlocked.Exchange(ref done, 1) == 0 ? work() : ValueTask.CompletedTask;
+    }
 }

@@ -17,8 +17,8 @@ public sealed partial record XmppClientOptions
     /// while they run on — up to this many at once; when that many run, raising waits for one to end. This applies to
     /// the stanza events (<see cref="XmppClient.MessageReceived"/>, <see cref="XmppClient.PresenceReceived"/>,
     /// <see cref="XmppClient.IqReceived"/>), to handlers registered with <see cref="XmppClient.RegisterIqHandler"/> and
-    /// to the modules' events (receipts, chat states, roster and block list changes, presence changes).</para>
-    /// <para>What stays in stream order whatever this says: the modules' own processing (the roster, the presence
+    /// to the extensions' events (receipts, chat states, roster and block list changes, presence changes).</para>
+    /// <para>What stays in stream order whatever this says: the extensions' own processing (the roster, the presence
     /// table, receipts), and <see cref="XmppClient.StateChanged"/> and <see cref="XmppClient.Reconnected"/>, which are
     /// always awaited before the next event is raised.</para>
     /// </remarks>

@@ -61,17 +61,16 @@ public sealed class ExtensionFromOutsideTests
         var presence = Next(handler => bob.PresenceReceived += handler, handler => bob.PresenceReceived -= handler,
             (Presence p) => p.From == aliceJid && p.Type == PresenceType.Available);
 
-        // Bob subscribes to alice's presence and alice approves: her server then sends bob her presence, with caps.
-        alice.Availability.SubscriptionRequested += request => alice.Availability.ApproveAsync(request.Contact).AsTask();
-        await alice.Availability.SendAvailableAsync();
-        await bob.Availability.SendAvailableAsync();
-        await bob.Availability.SubscribeAsync(aliceJid.Bare);
+        // A directed presence carries the capabilities too: no subscription needed.
+        await alice.Availability.SendDirectedAsync(bob.BoundJid!.Value);
 
-        Assert.NotNull((await presence).GetPayload<EntityCapabilities>());
-        // Verified: the hash in the presence matches alice's disco#info, so the hash covers the extension's feature.
+        var announced = (await presence).GetPayload<EntityCapabilities>();
+        Assert.Equal(alice.Disco.OwnCapabilities, announced);
+        // Verified: bob asked alice's disco#info and its hash matched, so the hash covers the extension's feature.
         var capabilities = await bob.Disco.GetCapabilitiesAsync(aliceJid).WaitAsync(Wait);
         Assert.NotNull(capabilities);
         Assert.True(capabilities.HasFeature(StatsExtension.Namespace));
+        Assert.True(alice.Disco.OwnInfo.HasFeature(StatsExtension.Namespace));
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class StatsExtension : XmppExtension
 
     /// <summary>Asks <paramref name="jid"/> (a full JID) for its stats.</summary>
     public async Task<StatsQuery> QueryAsync(Jid jid, CancellationToken cancellationToken = default) =>
-        await Client.SendIqAsync<StatsQuery>(new Iq(IqType.Get, new StatsQuery().ToXElement()) { To = jid }, cancellationToken)
+        await Client.SendIqAsync<StatsQuery>(Iq.Get(new StatsQuery(), jid), cancellationToken)
         ?? throw new XmppException($"{jid} answered the stats query without stats.");
 
     protected override void Initialize(XmppExtensionContext context)
@@ -48,7 +48,7 @@ public sealed class StatsExtension : XmppExtension
         context.AddFeature(Namespace);
         context.HandleIq<StatsQuery>(AnswerStatsAsync);
         context.DecorateOutgoing(AddTrace);
-        context.OnMessage(OnMoodAsync, Mood.ElementName);
+        context.OnMessage<Mood>(OnMoodAsync); // typed route: the payload read once, for this route
         context.OnMessage(OnSecretAsync, Secret);
         context.OnNewSession(_ => Volatile.Write(ref _sessionStarted, Stopwatch.GetTimestamp()));
     }
@@ -74,9 +74,9 @@ public sealed class StatsExtension : XmppExtension
         }
     }
 
-    private async ValueTask<bool> OnMoodAsync(Message message, CancellationToken cancellationToken)
+    private async ValueTask<bool> OnMoodAsync(Message message, Mood mood, CancellationToken cancellationToken)
     {
-        if (message.From is { } from && message.GetPayload<Mood>() is { } mood)
+        if (message.From is { } from)
         {
             await Context.RaiseAsync(MoodReceived, new MoodReceivedEventArgs(from, mood, message), nameof(MoodReceived));
         }

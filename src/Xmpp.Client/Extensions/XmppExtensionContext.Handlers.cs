@@ -39,6 +39,35 @@ public sealed partial class XmppExtensionContext
     }
 
     /// <summary>
+    /// Routes received messages that carry a <typeparamref name="TPayload"/> to <paramref name="handler"/>, with the
+    /// payload read (the first one, when there are several). A payload <typeparamref name="TPayload"/> cannot read (its
+    /// <c>FromXElement</c> throws) passes the route by, logged at debug level.
+    /// </summary>
+    /// <typeparam name="TPayload">The payload's class.</typeparam>
+    /// <param name="handler">Gets the message, its payload and the session's token; <see langword="true"/> when it handled it.</param>
+    /// <param name="type">The message type it must have.</param>
+    public void OnMessage<TPayload>(Func<Message, TPayload, CancellationToken, ValueTask<bool>> handler, MessageType? type = null)
+        where TPayload : class, IXmppPayload<TPayload>
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        OnMessage((message, token) => ReadPayload(message, out TPayload? payload) ? handler(message, payload!, token) : new(false), TPayload.ElementName, type);
+    }
+
+    /// <summary>
+    /// Routes received presences that carry a <typeparamref name="TPayload"/> to <paramref name="handler"/>, with the
+    /// payload read, like <see cref="OnMessage{TPayload}"/>.
+    /// </summary>
+    /// <typeparam name="TPayload">The payload's class.</typeparam>
+    /// <param name="handler">Gets the presence, its payload and the session's token; <see langword="true"/> when it handled it.</param>
+    /// <param name="type">The presence type it must have.</param>
+    public void OnPresence<TPayload>(Func<Presence, TPayload, CancellationToken, ValueTask<bool>> handler, PresenceType? type = null)
+        where TPayload : class, IXmppPayload<TPayload>
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        OnPresence((presence, token) => ReadPayload(presence, out TPayload? payload) ? handler(presence, payload!, token) : new(false), TPayload.ElementName, type);
+    }
+
+    /// <summary>
     /// Routes received presences to <paramref name="handler"/>, like <see cref="OnMessage(Func{Message, CancellationToken, ValueTask{bool}}, XName?, MessageType?)"/> does messages, before
     /// <see cref="XmppClient.PresenceReceived"/>.
     /// </summary>
@@ -170,5 +199,21 @@ public sealed partial class XmppExtensionContext
         ArgumentNullException.ThrowIfNull(handler);
         CheckInitializing();
         _host.SessionEnded.Add(handler);
+    }
+
+    private bool ReadPayload<TPayload>(Stanza stanza, out TPayload? payload)
+        where TPayload : class, IXmppPayload<TPayload>
+    {
+        try
+        {
+            payload = stanza.GetPayload<TPayload>();
+            return payload is not null;
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            ExtensionLog.UnreadablePayload(Logger, TPayload.ElementName.ToString(), stanza.From?.ToString() ?? string.Empty, error);
+            payload = null;
+            return false;
+        }
     }
 }

@@ -2,7 +2,7 @@ using Xmpp.Client.Xml;
 
 namespace Xmpp.Client.Session;
 
-/// <summary>What the negotiation produced: the bound JID, the final stream features (for later modules), the server's
+/// <summary>What the negotiation produced: the bound JID, the final stream features (for the extensions), the server's
 /// stream header, the SASL mechanism used, and how stream management went.</summary>
 internal sealed record NegotiatedSession(Jid BoundJid, XmppElement Features, XmlStreamHeader ServerHeader, string SaslMechanism, bool IsEncrypted)
 {

@@ -67,6 +67,22 @@ public sealed class Iq : Stanza
         return Address(new Iq(IqType.Result, payload, Id));
     }
 
+    /// <summary>A get request carrying a typed payload.</summary>
+    /// <typeparam name="T">The payload's class.</typeparam>
+    /// <param name="payload">What is asked, such as <c>new DiscoInfoQuery()</c>.</param>
+    /// <param name="to">Whom to ask; <see langword="null"/> for the account's server.</param>
+    /// <returns>The request, with a new id.</returns>
+    public static Iq Get<T>(T payload, Jid? to = null)
+        where T : IXmppPayload<T> => Request(IqType.Get, payload, to);
+
+    /// <summary>A set request carrying a typed payload.</summary>
+    /// <typeparam name="T">The payload's class.</typeparam>
+    /// <param name="payload">What is set.</param>
+    /// <param name="to">Whom to ask; <see langword="null"/> for the account's server.</param>
+    /// <returns>The request, with a new id.</returns>
+    public static Iq Set<T>(T payload, Jid? to = null)
+        where T : IXmppPayload<T> => Request(IqType.Set, payload, to);
+
     /// <summary>A successful answer to this request carrying a typed payload.</summary>
     /// <typeparam name="T">The payload's class.</typeparam>
     /// <param name="payload">The answer's payload.</param>
@@ -130,4 +146,11 @@ public sealed class Iq : Stanza
         IqType.Error => "error",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not an IQ type."),
     };
+
+    private static Iq Request<T>(IqType type, T payload, Jid? to)
+        where T : IXmppPayload<T>
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        return new Iq(type, payload.ToXElement()) { To = to };
+    }
 }

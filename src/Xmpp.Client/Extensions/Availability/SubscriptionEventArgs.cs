@@ -4,7 +4,7 @@ namespace Xmpp.Client.Extensions.Availability;
 
 /// <summary>
 /// A subscription request or answer from a contact; see <see cref="AvailabilityExtension.SubscriptionRequested"/> and the
-/// module's other subscription events.
+/// extension's other subscription events.
 /// </summary>
 public sealed class SubscriptionEventArgs : EventArgs
 {

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Xmpp.Client.Extensions.Blocking;
 
-/// <summary>Log messages of the blocking module (event ids 3150–3199).</summary>
+/// <summary>Log messages of the blocking extension (event ids 3150–3199).</summary>
 internal static partial class BlockingLog
 {
     [LoggerMessage(3150, LogLevel.Warning, "Ignored a block list push from {From}: only the account's bare JID may push it (XEP-0191 §3.3)")]

@@ -16,11 +16,11 @@ public sealed partial class DiscoExtension : XmppExtension
     private CapsCache _caps = null!;
     private (DiscoInfo Info, EntityCapabilities Caps)? _own;
 
-    /// <summary>What this client answers about itself (its identities and the features announced).</summary>
-    internal DiscoInfo OwnInfo => Own.Info;
+    /// <summary>What this client answers about itself: its identities and the features announced (<see cref="XmppClient.Features"/>).</summary>
+    public DiscoInfo OwnInfo => Own.Info;
 
-    /// <summary>The capabilities this client adds to its available presence.</summary>
-    internal EntityCapabilities OwnCapabilities => Own.Caps;
+    /// <summary>The capabilities (XEP-0115) this client adds to every available presence it sends: the hash of <see cref="OwnInfo"/>.</summary>
+    public EntityCapabilities OwnCapabilities => Own.Caps;
 
     /// <summary>Asks an entity for its identities and features (disco#info).</summary>
     /// <param name="jid">The entity, such as the server's domain, a contact's full JID or a service.</param>
@@ -123,7 +123,8 @@ public sealed partial class DiscoExtension : XmppExtension
 
     private void AddCapabilities(Stanza stanza)
     {
-        if (stanza is Presence { Type: PresenceType.Available, To: null } presence && !presence.HasPayload(EntityCapabilities.ElementName))
+        // Every available presence, directed ones too: a room or a peer reached by directed presence learns them as well.
+        if (stanza is Presence { Type: PresenceType.Available } presence && !presence.HasPayload(EntityCapabilities.ElementName))
         {
             presence.AddPayload(OwnCapabilities);
         }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Xmpp.Client.Extensions.Roster;
 
-/// <summary>Log messages of the roster module (event ids 3100–3149).</summary>
+/// <summary>Log messages of the roster extension (event ids 3100–3149).</summary>
 internal static partial class RosterLog
 {
     [LoggerMessage(3100, LogLevel.Warning, "Ignored a roster push from {From}: only the account's bare JID may push the roster (RFC 6121 §2.1.6)")]

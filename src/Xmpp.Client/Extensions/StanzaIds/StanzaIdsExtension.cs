@@ -10,7 +10,7 @@ namespace Xmpp.Client.Extensions.StanzaIds;
 /// </summary>
 /// <remarks>
 /// Anybody can put a <c>&lt;stanza-id by='you@example.com'/&gt;</c> into a message they send you. A server that
-/// announces <c>urn:xmpp:sid:0</c> deletes such elements before adding its own, so the module trusts the element only
+/// announces <c>urn:xmpp:sid:0</c> deletes such elements before adding its own, so the extension trusts the element only
 /// when its 'by' is the account's bare JID and the server announced the feature. It asks once per new session, right
 /// after login (a disco#info query to the account's bare JID, one round trip before <see cref="XmppClient.ConnectAsync"/>
 /// returns; a resumed session keeps the answer); an error or no answer counts as "not supported".

@@ -49,8 +49,9 @@ public class ExtensionIqAndOutgoingTests
     {
         await using var harness = await MessagingHarness.ConnectAsync(XmppExtensionSet.Empty);
 
-        var asking = harness.Client.SendIqAsync<Stats>(new Iq(IqType.Get, new Stats(0).ToXElement()) { To = Juliet });
+        var asking = harness.Client.SendIqAsync<Stats>(Iq.Get(new Stats(0), Juliet));
         var request = await harness.ExpectAsync("iq");
+        Assert.Equal(("get", "juliet@example.com/balcony", "0"), (request.GetAttribute("type"), request.GetAttribute("to"), request.Element("stats", "urn:example:stats")?.GetAttribute("uptime")));
         await harness.SendAsync($"<iq type='result' id='{request.GetAttribute("id")}' from='juliet@example.com/balcony'><stats xmlns='urn:example:stats' uptime='7'/></iq>");
 
         Assert.Equal(new Stats(7), await asking.WaitAsync(TimeSpan.FromSeconds(10)));
@@ -61,8 +62,9 @@ public class ExtensionIqAndOutgoingTests
     {
         await using var harness = await MessagingHarness.ConnectAsync(XmppExtensionSet.Empty);
 
-        var empty = harness.Client.SendIqAsync<Stats>(new Iq(IqType.Set, new Stats(0).ToXElement()) { To = Juliet });
+        var empty = harness.Client.SendIqAsync<Stats>(Iq.Set(new Stats(0), Juliet));
         var first = await harness.ExpectAsync("iq");
+        Assert.Equal("set", first.GetAttribute("type"));
         await harness.SendAsync($"<iq type='result' id='{first.GetAttribute("id")}' from='juliet@example.com/balcony'/>");
         Assert.Null(await empty.WaitAsync(TimeSpan.FromSeconds(10)));
 

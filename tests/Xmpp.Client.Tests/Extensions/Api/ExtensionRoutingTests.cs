@@ -64,6 +64,22 @@ public class ExtensionRoutingTests
     }
 
     [Fact]
+    public async Task A_typed_route_gets_the_payload_read_and_passes_by_one_it_cannot_read()
+    {
+        var seen = new ConcurrentQueue<string>();
+        var set = XmppExtensionSet.Empty.Add(() => new FirstExtension(context =>
+            context.OnMessage<Stats>((message, stats, _) => Record(seen, $"{message.Id} {stats.Uptime}"))));
+        await using var harness = await MessagingHarness.ConnectAsync(set);
+
+        await harness.SendAsync("<message from='a@example.com/x' id='good'><stats xmlns='urn:example:stats' uptime='5'/></message>");
+        await harness.SendAsync("<message from='a@example.com/x' id='bad'><stats xmlns='urn:example:stats' uptime='soon'/></message>");
+        await harness.SendAsync("<message from='a@example.com/x' id='after'><stats xmlns='urn:example:stats' uptime='6'/></message>");
+        await harness.SyncAsync();
+
+        Assert.Equal(["good 5", "after 6"], seen);
+    }
+
+    [Fact]
     public async Task A_type_filter_keeps_other_types_out()
     {
         var seen = new ConcurrentQueue<string>();

@@ -94,7 +94,7 @@ public class DiscoAnswerTests
     }
 
     [Fact]
-    public async Task Caps_go_on_broadcast_available_presence_only_and_hash_what_we_answer()
+    public async Task Caps_go_on_every_available_presence_broadcast_or_directed_and_hash_what_we_answer()
     {
         var sent = new TaskCompletionSource<List<XElement>>();
         var (client, _) = await TestClients.ConnectedAsync(async server =>
@@ -110,7 +110,7 @@ public class DiscoAnswerTests
             var presences = await sent.Task.WaitAsync(TimeSpan.FromSeconds(10));
             var caps = presences.Select(presence => presence.Element(EntityCapabilities.ElementName)).ToList();
             Assert.NotNull(caps[0]);
-            Assert.Null(caps[1]);
+            Assert.NotNull(caps[1]); // a room joined with directed presence learns the capabilities too (XEP-0115 §6.1)
             Assert.Null(caps[2]);
             var announced = EntityCapabilities.FromXElement(caps[0]!);
             Assert.Equal("sha-1", announced.Hash);
