@@ -8,6 +8,9 @@ public sealed partial class XmppClient
 {
     private ExtensionHost _extensions = null!;
 
+    /// <summary>The extensions' routes, decorators and callbacks (for benchmarks and tests).</summary>
+    internal ExtensionHost ExtensionHost => _extensions;
+
     /// <summary>The extensions this client runs, in the order they initialised (and their routes run).</summary>
     public IReadOnlyList<XmppExtension> Extensions => _extensions.Extensions;
 

@@ -135,6 +135,24 @@ public abstract class Stanza
         Element.Add(XmppElement.FromXElement(payload));
     }
 
+    /// <summary>
+    /// Adds an empty extension element, such as <c>&lt;request xmlns='urn:xmpp:receipts'/&gt;</c>, straight into the
+    /// stanza's tree (no <see cref="XElement"/> is built: what decorators of every message want).
+    /// </summary>
+    /// <param name="name">The element's qualified name; its namespace must not be <c>jabber:client</c>.</param>
+    public void AddPayload(XName name) => Element.Add(NewPayload(name));
+
+    /// <summary>Adds an extension element with one attribute, such as <c>&lt;origin-id xmlns='urn:xmpp:sid:0' id='…'/&gt;</c>.</summary>
+    /// <param name="name">The element's qualified name; its namespace must not be <c>jabber:client</c>.</param>
+    /// <param name="attribute">The attribute's (local, unqualified) name.</param>
+    /// <param name="value">The attribute's value.</param>
+    public void AddPayload(XName name, string attribute, string value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(attribute);
+        ArgumentNullException.ThrowIfNull(value);
+        Element.Add(NewPayload(name).SetAttribute(attribute, value));
+    }
+
     /// <summary>Adds a typed payload to the stanza.</summary>
     /// <typeparam name="T">A payload class.</typeparam>
     /// <param name="payload">The payload.</param>
@@ -204,5 +222,16 @@ public abstract class Stanza
         Element.SetAttribute(attribute, value?.ToString());
         cache = value;
         parsed = true;
+    }
+
+    private static XmppElement NewPayload(XName name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (name.NamespaceName is Namespaces.Client or "")
+        {
+            throw new ArgumentException($"A payload must have its own namespace; <{name.LocalName}/> is in '{name.NamespaceName}'.", nameof(name));
+        }
+
+        return new XmppElement(name.LocalName, name.NamespaceName);
     }
 }

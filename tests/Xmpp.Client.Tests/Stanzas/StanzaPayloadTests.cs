@@ -132,8 +132,24 @@ public class StanzaPayloadTests
     [Fact]
     public void AddPayload_rejects_null()
     {
-        Assert.Throws<ArgumentNullException>(() => new Message().AddPayload(null!));
+        Assert.Throws<ArgumentNullException>(() => new Message().AddPayload((XElement)null!));
+        Assert.Throws<ArgumentNullException>(() => new Message().AddPayload((XName)null!));
         Assert.Throws<ArgumentNullException>(() => new Message().AddPayload<Mood>(null!));
+    }
+
+    [Fact]
+    public void An_empty_payload_or_one_with_an_attribute_is_added_by_name()
+    {
+        var message = new Message();
+        message.AddPayload(XName.Get("request", "urn:xmpp:receipts"));
+        message.AddPayload(XName.Get("origin-id", "urn:xmpp:sid:0"), "id", "a<b");
+
+        Assert.Equal(
+            "<message xmlns=\"jabber:client\"><request xmlns=\"urn:xmpp:receipts\" /><origin-id id=\"a&lt;b\" xmlns=\"urn:xmpp:sid:0\" /></message>",
+            message.ToXElement().ToString(SaveOptions.DisableFormatting));
+        Assert.Throws<ArgumentException>(() => message.AddPayload(XName.Get("body", "jabber:client")));
+        Assert.Throws<ArgumentException>(() => message.AddPayload(XName.Get("plain")));
+        Assert.Throws<ArgumentException>(() => message.AddPayload(XName.Get("x", "urn:example"), "", "v"));
     }
 
     [Fact]

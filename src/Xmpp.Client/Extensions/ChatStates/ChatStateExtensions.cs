@@ -47,7 +47,7 @@ public static class ChatStateExtensions
 
         if (state is { } value)
         {
-            message.AddPayload(new XElement(ToName(value)));
+            message.AddPayload(ToName(value));
         }
     }
 

@@ -76,7 +76,7 @@ public sealed class ChatStatesExtension : XmppExtension
 
         var message = new Message { To = to, Type = type };
         message.SetChatState(state);
-        message.AddPayload(new XElement(NoStore));
+        message.AddPayload(NoStore);
         try
         {
             await Context.SendAsync(message, cancellationToken).ConfigureAwait(false);
@@ -106,7 +106,7 @@ public sealed class ChatStatesExtension : XmppExtension
     {
         if (_sendActiveWithMessages && stanza is Message { Body: not null, Type: MessageType.Chat } message && message.GetChatState() is null)
         {
-            message.AddPayload(new XElement(ChatStateExtensions.ToName(ChatState.Active)));
+            message.AddPayload(ChatStateExtensions.ToName(ChatState.Active));
         }
     }
 

@@ -45,7 +45,7 @@ internal static class ReceiptRules
     public static Message CreateAck(Message request)
     {
         var ack = new Message { To = request.From, Type = request.Type };
-        ack.AddPayload(new XElement(ReceivedName, new XAttribute("id", request.Id!)));
+        ack.AddPayload(ReceivedName, "id", request.Id!);
         return ack;
     }
 }

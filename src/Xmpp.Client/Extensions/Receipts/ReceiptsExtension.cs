@@ -104,7 +104,7 @@ public sealed class ReceiptsExtension : XmppExtension
     {
         if (stanza is Message message && _requestReceipts && ReceiptRules.ShouldRequest(message))
         {
-            message.AddPayload(new System.Xml.Linq.XElement(ReceiptRules.RequestName));
+            message.AddPayload(ReceiptRules.RequestName);
         }
     }
 

@@ -18,7 +18,7 @@ internal static class StanzaIdElements
 
     /// <summary>Adds <c>&lt;origin-id id='…'/&gt;</c>.</summary>
     public static void AddOriginId(Stanza stanza, string id) =>
-        stanza.AddPayload(new XElement(OriginIdName, new XAttribute("id", id)));
+        stanza.AddPayload(OriginIdName, "id", id);
 
     /// <summary>
     /// The id of the one <c>&lt;stanza-id/&gt;</c> whose 'by' is <paramref name="by"/>; <see langword="null"/> when there
