@@ -25,9 +25,8 @@ public sealed class AnnouncedFeatures
 
     /// <summary>
     /// Raised, on the thread that made the change, after a feature was added or removed: service discovery recomputes
-    /// the capabilities. Whoever changed the features then sends the broadcast presence again with
-    /// <see cref="XmppExtensionContext.ResendPresenceAsync"/> (<see cref="DiscoExtension.AddFeatureAsync"/> does both).
-    /// Keep handlers quick and do not throw.
+    /// the capabilities and sends the broadcast presence again with them (in the background;
+    /// <see cref="DiscoExtension.AddFeatureAsync"/> waits for it). Keep handlers quick and do not throw.
     /// </summary>
     public event Action? Changed;
 

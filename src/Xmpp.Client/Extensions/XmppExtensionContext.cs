@@ -108,7 +108,8 @@ public sealed partial class XmppExtensionContext
 
     /// <summary>
     /// Sends the account's last broadcast available presence again, decorated afresh, when one was sent in this
-    /// session: for an extension whose decoration of presence changed (new capabilities, a new avatar hash).
+    /// session: for an extension whose decoration of presence changed (a new avatar hash; service discovery does this
+    /// itself when the features change).
     /// Without such a presence (or while not connected) nothing is sent; the next presence carries the change.
     /// </summary>
     /// <param name="cancellationToken">Stops waiting for the turn to write.</param>

@@ -4,6 +4,7 @@ namespace Xmpp.Client.Extensions.Disco;
 public sealed partial class DiscoExtension
 {
     private readonly object _featuresGate = new();
+    private Task _resend = Task.CompletedTask;
 
     /// <summary>This client's description: computed on first use and again after each change of features.</summary>
     private (DiscoInfo Info, EntityCapabilities Caps) Own
@@ -19,8 +20,8 @@ public sealed partial class DiscoExtension
 
     /// <summary>
     /// Announces a feature of the application (such as the namespace of a custom IQ it answers) in this client's
-    /// disco#info and entity capabilities (<see cref="AnnouncedFeatures.Add"/>). If an available presence was broadcast,
-    /// it is sent again with the new capabilities, so that contacts learn of the change (XEP-0115 §4).
+    /// disco#info and entity capabilities: <see cref="AnnouncedFeatures.Add"/>, waiting until the broadcast available
+    /// presence, if one was sent, went out again with the new capabilities (so that contacts learn of the change, XEP-0115 §4).
     /// </summary>
     /// <param name="feature">The feature's name, usually a namespace.</param>
     /// <param name="cancellationToken">Stops waiting to send the presence again.</param>
@@ -33,7 +34,7 @@ public sealed partial class DiscoExtension
             return false;
         }
 
-        await Context.ResendPresenceAsync(cancellationToken).ConfigureAwait(false);
+        await Volatile.Read(ref _resend).WaitAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -51,17 +52,33 @@ public sealed partial class DiscoExtension
             return false;
         }
 
-        await Context.ResendPresenceAsync(cancellationToken).ConfigureAwait(false);
+        await Volatile.Read(ref _resend).WaitAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
 
-    /// <summary>The announced features changed: describe this client afresh, and trust the new description as verified.</summary>
+    /// <summary>
+    /// The announced features changed (whoever changed them): describe this client afresh, trust the new description as
+    /// verified, and send the broadcast presence again with the new capabilities.
+    /// </summary>
     private void OnFeaturesChanged()
     {
         lock (_featuresGate)
         {
             _own = DescribeSelf();
             _caps.TrustOwn(_own.Value.Caps, _own.Value.Info);
+            Volatile.Write(ref _resend, Task.Run(ResendPresenceAsync));
+        }
+    }
+
+    private async Task ResendPresenceAsync()
+    {
+        try
+        {
+            await Context.ResendPresenceAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is InvalidOperationException or XmppConnectionLostException or ObjectDisposedException)
+        {
+            DiscoLog.ResendFailed(Context.Logger, error); // disconnected meanwhile
         }
     }
 }

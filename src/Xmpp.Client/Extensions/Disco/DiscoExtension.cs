@@ -100,6 +100,7 @@ public sealed partial class DiscoExtension : XmppExtension
         context.OnPresence(OnPresenceAsync);
         context.DecorateOutgoing(AddCapabilities);
         context.OnSessionStarted(OnSessionStartedAsync);
+        context.OnNewSession(_ => ForgetServerInfo());
         context.Features.Changed += OnFeaturesChanged;
     }
 

@@ -31,4 +31,7 @@ internal static partial class DiscoLog
 
     [LoggerMessage(EventId = 2307, Level = LogLevel.Debug, Message = "No room to remember the capabilities {Jid} announced; they stay unknown")]
     public static partial void NotTracked(ILogger logger, Jid jid);
+
+    [LoggerMessage(EventId = 2308, Level = LogLevel.Debug, Message = "The presence could not be sent again with the new capabilities; the next presence carries them")]
+    public static partial void ResendFailed(ILogger logger, Exception error);
 }

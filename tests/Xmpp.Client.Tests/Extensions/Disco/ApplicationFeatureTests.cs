@@ -64,6 +64,33 @@ public class ApplicationFeatureTests
     }
 
     [Fact]
+    public async Task A_feature_added_to_the_clients_features_at_run_time_re_announces_the_presence_by_itself()
+    {
+        var presences = System.Threading.Channels.Channel.CreateUnbounded<string>();
+        var (client, _) = await TestClients.ConnectedAsync(async server =>
+        {
+            while (await server.ReadElementAsync() is { } element)
+            {
+                if (element.Name == "presence")
+                {
+                    await presences.Writer.WriteAsync(element.Element("c", Caps.NamespaceName)?.GetAttribute("ver") ?? "");
+                }
+            }
+        });
+        await using (client)
+        {
+            await client.SendAsync(new Presence());
+            var before = await presences.Reader.ReadAsync().AsTask().WaitAsync(Wait);
+
+            Assert.True(client.Features.Add("urn:example:live")); // as an extension would, through its context
+            var after = await presences.Reader.ReadAsync().AsTask().WaitAsync(Wait);
+
+            Assert.NotEqual(before, after);
+            Assert.Equal(client.Disco.OwnCapabilities.Ver, after);
+        }
+    }
+
+    [Fact]
     public async Task A_feature_name_with_the_caps_separator_is_refused()
     {
         var (client, _) = await TestClients.ConnectedAsync(server => server.UntilClientClosesAsync());
