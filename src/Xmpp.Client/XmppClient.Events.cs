@@ -95,7 +95,7 @@ public sealed partial class XmppClient
             {
                 if (await _ready.Task.ConfigureAwait(false))
                 {
-                    if (Interlocked.Exchange(ref _beforeFirst, null) is { } first)
+                    if (Volatile.Read(ref _beforeFirst) is not null && Interlocked.Exchange(ref _beforeFirst, null) is { } first)
                     {
                         await first().ConfigureAwait(false);
                     }

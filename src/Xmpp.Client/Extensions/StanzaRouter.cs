@@ -103,7 +103,7 @@ internal sealed class StanzaRouter
     private sealed class Table
     {
         private readonly RouteSet _any;
-        private readonly Dictionary<(string Namespace, string Name), RouteSet> _byPayload = [];
+        private readonly Dictionary<(string Namespace, string Name), RouteSet> _byPayload = new(PayloadNameComparer.Instance);
 
         public Table(Route[] routes, StanzaKind kind)
         {
@@ -241,5 +241,23 @@ internal sealed class StanzaRouter
                 return true;
             }
         }
+    }
+
+    /// <summary>
+    /// Compares payload names ordinally, hashing only their lengths and a few characters: the table holds a handful of
+    /// names chosen by the extensions, and every received payload is looked up, so the hash must be cheap (no string
+    /// walk); a collision costs only an ordinal comparison.
+    /// </summary>
+    private sealed class PayloadNameComparer : IEqualityComparer<(string Namespace, string Name)>
+    {
+        public static readonly PayloadNameComparer Instance = new();
+
+        public bool Equals((string Namespace, string Name) x, (string Namespace, string Name) y) =>
+            string.Equals(x.Name, y.Name, StringComparison.Ordinal) && string.Equals(x.Namespace, y.Namespace, StringComparison.Ordinal);
+
+        public int GetHashCode((string Namespace, string Name) name) => HashCode.Combine(Sample(name.Namespace), Sample(name.Name));
+
+        private static int Sample(string text) =>
+            text.Length == 0 ? 0 : (text.Length << 16) ^ (text[0] << 8) ^ text[^1] ^ (text[text.Length / 2] << 4);
     }
 }

@@ -99,11 +99,11 @@ public sealed partial class XmppExtensionContext
     /// <returns>The stanza's id.</returns>
     /// <exception cref="InvalidOperationException">The client is not connected (nor reconnecting).</exception>
     /// <exception cref="XmppConnectionLostException">The connection broke while sending.</exception>
-    public async ValueTask<string> SendAsync(Stanza stanza, CancellationToken cancellationToken = default)
+    public ValueTask<string> SendAsync(Stanza stanza, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stanza);
-        await Client.SendOwnAsync(stanza, decorate: true, cancellationToken).ConfigureAwait(false);
-        return stanza.Id!;
+        var sending = Client.SendOwnAsync(stanza, decorate: true, cancellationToken);
+        return sending.IsCompletedSuccessfully ? new(stanza.Id!) : SentAsync(sending, stanza);
     }
 
     /// <summary>
@@ -133,6 +133,12 @@ public sealed partial class XmppExtensionContext
 
         var account = (Client.BoundJid ?? Client.Options.Jid).Bare;
         return Jid.TryParse(from, out var sender) && sender.IsBare && sender == account;
+    }
+
+    private static async ValueTask<string> SentAsync(ValueTask sending, Stanza stanza)
+    {
+        await sending.ConfigureAwait(false);
+        return stanza.Id!;
     }
 
     /// <summary>Ends the initialisation: registering now throws.</summary>
