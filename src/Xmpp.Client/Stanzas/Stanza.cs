@@ -104,6 +104,20 @@ public abstract class Stanza
         return Element.Elements(name.LocalName, name.NamespaceName).Select(child => child.ToXElement());
     }
 
+    /// <summary>
+    /// An attribute of the first payload with the given name, read without copying the payload (for ids and stamps
+    /// that every message may carry: <c>&lt;received id='…'/&gt;</c>, <c>&lt;origin-id id='…'/&gt;</c>).
+    /// </summary>
+    /// <param name="name">The payload's qualified name.</param>
+    /// <param name="attribute">The attribute's (local, unqualified) name.</param>
+    /// <returns>The value, or <see langword="null"/> when there is no such payload or it lacks the attribute.</returns>
+    public string? GetPayloadAttribute(XName name, string attribute)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentException.ThrowIfNullOrEmpty(attribute);
+        return Element.Element(name.LocalName, name.NamespaceName)?.GetAttribute(attribute);
+    }
+
     /// <summary>Whether a payload with the given name is present.</summary>
     /// <param name="name">The payload's qualified name.</param>
     public bool HasPayload(XName name)

@@ -138,6 +138,17 @@ public class StanzaPayloadTests
     }
 
     [Fact]
+    public void A_payloads_attribute_is_read_without_a_copy_and_null_when_missing()
+    {
+        var message = new Message();
+        message.AddPayload(XName.Get("received", "urn:xmpp:receipts"), "id", "m1");
+
+        Assert.Equal("m1", message.GetPayloadAttribute(XName.Get("received", "urn:xmpp:receipts"), "id"));
+        Assert.Null(message.GetPayloadAttribute(XName.Get("received", "urn:xmpp:receipts"), "by"));
+        Assert.Null(message.GetPayloadAttribute(XName.Get("request", "urn:xmpp:receipts"), "id"));
+    }
+
+    [Fact]
     public void An_empty_payload_or_one_with_an_attribute_is_added_by_name()
     {
         var message = new Message();

@@ -16,7 +16,7 @@ internal static class ReceiptRules
 
     /// <summary>The id a <c>&lt;received/&gt;</c> acknowledges, or <see langword="null"/> when the message is no ack.</summary>
     public static string? ReceivedId(Message message) =>
-        message.HasPayload(ReceivedName) ? (string?)message.GetPayload(ReceivedName)!.Attribute("id") ?? string.Empty : null;
+        message.HasPayload(ReceivedName) ? message.GetPayloadAttribute(ReceivedName, "id") ?? string.Empty : null;
 
     /// <summary>
     /// Whether to add a request to an outgoing message: a content message (with a body) of type chat or normal that

@@ -14,7 +14,7 @@ internal static class StanzaIdElements
 
     /// <summary>The id of the <c>&lt;origin-id/&gt;</c>, or <see langword="null"/>.</summary>
     public static string? OriginId(Stanza stanza) =>
-        (string?)stanza.GetPayload(OriginIdName)?.Attribute("id") is { Length: > 0 } id ? id : null;
+        stanza.GetPayloadAttribute(OriginIdName, "id") is { Length: > 0 } id ? id : null;
 
     /// <summary>Adds <c>&lt;origin-id id='…'/&gt;</c>.</summary>
     public static void AddOriginId(Stanza stanza, string id) =>
