@@ -76,9 +76,9 @@ internal sealed class ExtensionHost
         _routes.Add(route with { Owner = owner.Extension.GetType().Name });
     }
 
-    public void AddDecorator(XmppExtensionContext owner, Action<Stanza> decorate) => _decorators.Add(decorate);
+    public void AddDecorator(Action<Stanza> decorate) => _decorators.Add(decorate);
 
-    public void AddWatcher(XmppExtensionContext owner, Action<Stanza> watch) => _watchers.Add(watch);
+    public void AddWatcher(Action<Stanza> watch) => _watchers.Add(watch);
 
     /// <summary>Lets the decorators (unless <paramref name="decorate"/> is off) and then the watchers see a stanza about to be sent.</summary>
     public void PrepareOutgoing(Stanza stanza, bool decorate)

@@ -144,7 +144,7 @@ public sealed partial class XmppExtensionContext
     {
         ArgumentNullException.ThrowIfNull(decorate);
         CheckInitializing();
-        _host.AddDecorator(this, decorate);
+        _host.AddDecorator(decorate);
     }
 
     /// <summary>
@@ -156,7 +156,7 @@ public sealed partial class XmppExtensionContext
     {
         ArgumentNullException.ThrowIfNull(watch);
         CheckInitializing();
-        _host.AddWatcher(this, watch);
+        _host.AddWatcher(watch);
     }
 
     /// <summary>
