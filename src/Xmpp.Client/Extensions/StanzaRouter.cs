@@ -35,9 +35,6 @@ internal sealed class StanzaRouter
         Presence,
     }
 
-    /// <summary>Whether any route is registered.</summary>
-    public bool IsEmpty => _routes.Length == 0;
-
     public static StanzaRouter Build(IEnumerable<Route> routes, ILogger logger) => new([.. routes], logger);
 
     /// <summary>
