@@ -89,7 +89,7 @@ public sealed partial class MucRoom
     /// <param name="nick">The new nickname.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>The nickname the room gave.</returns>
-    /// <exception cref="XmppMessageErrorException">The room refused (<c>conflict</c>: the nickname is taken).</exception>
+    /// <exception cref="MucJoinException">The room refused the nickname (<see cref="MucJoinError.NicknameInUse"/>: it is taken).</exception>
     /// <exception cref="XmppTimeoutException">The room did not answer in time.</exception>
     /// <exception cref="InvalidOperationException">The client is not in the room, another change is in progress, or the
     /// call would wait on the event task it needs.</exception>

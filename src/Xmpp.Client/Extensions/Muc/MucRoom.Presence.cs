@@ -59,7 +59,7 @@ public sealed partial class MucRoom
         }
         else if (_nickChange is { } change && (nick is null || nick == change.Nick))
         {
-            change.Fail(new XmppMessageErrorException(presence.Id ?? string.Empty, presence.From, error));
+            change.Fail(new MucJoinException(Jid, change.Nick, MucJoinException.Classify(error.Condition), error));
         }
         else
         {
