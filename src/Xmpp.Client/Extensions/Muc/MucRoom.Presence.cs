@@ -148,6 +148,8 @@ public sealed partial class MucRoom
         TaskCompletionSource? leaving;
         JoinAttempt? attempt;
         bool wasIn;
+        bool rejoin;
+        var reason = ReasonOf(data);
         lock (_gate)
         {
             leaving = _leaving;
@@ -155,20 +157,15 @@ public sealed partial class MucRoom
             attempt = _joining;
             _joining = null;
             wasIn = _view.State == MucRoomState.Joined;
-            _view = _view.Emptied(MucRoomState.NotJoined);
+            rejoin = leaving is null && _wanted && _options.Rejoin && reason is MucLeaveReason.ServiceShutdown or MucLeaveReason.Error or MucLeaveReason.Left;
+            _wanted = rejoin;
+            _view = _view.Emptied(rejoin ? MucRoomState.Rejoining : MucRoomState.NotJoined);
         }
 
-        var reason = ReasonOf(data);
         if (attempt is not null)
         {
             // Removed before the join completed (a service shutting down as the client entered).
             attempt.Fail(new MucJoinException(Jid, attempt.Nick, MucJoinError.Other, new StanzaError(StanzaErrorCondition.ServiceUnavailable, data.Reason)));
-        }
-
-        var rejoin = leaving is null && _wanted && _options.Rejoin && reason is MucLeaveReason.ServiceShutdown or MucLeaveReason.Error or MucLeaveReason.Left;
-        if (!rejoin)
-        {
-            _wanted = false;
         }
 
         leaving?.TrySetResult();

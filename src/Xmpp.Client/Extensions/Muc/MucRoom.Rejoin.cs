@@ -115,12 +115,8 @@ public sealed partial class MucRoom
         lock (_gate)
         {
             rejoin = _wanted && _options.Rejoin;
-            if (!rejoin)
-            {
-                _wanted = false;
-            }
-
-            _view = _view.Emptied(MucRoomState.NotJoined);
+            _wanted = rejoin;
+            _view = _view.Emptied(rejoin ? MucRoomState.Rejoining : MucRoomState.NotJoined);
         }
 
         var args = new MucLeftEventArgs(this, reason, null, null, null, rejoin, NoCodes);
@@ -137,7 +133,7 @@ public sealed partial class MucRoom
         CancellationTokenSource stop;
         lock (_gate)
         {
-            if (_rejoinStop is not null || !_wanted || _view.State == MucRoomState.Joined)
+            if (_rejoinStop is not null || !_wanted || _view.State is MucRoomState.Joined or MucRoomState.Joining)
             {
                 return;
             }
