@@ -86,7 +86,7 @@ public sealed partial class MucRoom
 
     /// <summary>
     /// Whether the room is still locked after the client created it as a reserved room (<see cref="MucRoomCreation.Reserved"/>):
-    /// nobody else may enter until <c>ConfigureAsync</c> is called.
+    /// nobody else may enter until <see cref="ConfigureAsync"/> is called.
     /// </summary>
     public bool IsLocked => _view.Locked;
 

@@ -11,8 +11,8 @@ public enum MucRoomCreation
 
     /// <summary>
     /// Leave the new room locked for configuration (a "reserved room", §10.1.3): the join completes with
-    /// <see cref="MucRoom.IsLocked"/> set; read and submit the form with <c>MucRoom.GetConfigurationAsync</c>
-    /// and <c>MucRoom.ConfigureAsync</c> (or cancel with <see cref="MucRoom.DestroyAsync"/>).
+    /// <see cref="MucRoom.IsLocked"/> set; read and submit the form with <see cref="MucRoom.GetConfigurationAsync"/>
+    /// and <see cref="MucRoom.ConfigureAsync"/> (or cancel with <see cref="MucRoom.DestroyAsync"/>).
     /// </summary>
     Reserved,
 
