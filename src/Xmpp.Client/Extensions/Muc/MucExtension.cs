@@ -22,6 +22,7 @@ public sealed partial class MucExtension : XmppExtension
     private readonly ConcurrentDictionary<Jid, MucRoom> _rooms = new();
     private readonly TimeSpan _selfPingInterval = TimeSpan.FromMinutes(5);
     private readonly TimeSpan _selfPingTimeout = TimeSpan.FromSeconds(30);
+    private readonly int _maxOccupantsPerRoom = 10_000;
     private DiscoExtension _disco = null!;
 
     /// <summary>
@@ -49,6 +50,18 @@ public sealed partial class MucExtension : XmppExtension
         get => _selfPingTimeout;
         init => _selfPingTimeout = value > TimeSpan.Zero ? value
             : throw new ArgumentOutOfRangeException(nameof(SelfPingTimeout), value, "Give a positive timeout.");
+    }
+
+    /// <summary>
+    /// At most this many occupants are tracked per room (10,000 by default): a room that lists more (or a service
+    /// gone wrong) cannot fill memory; those beyond are not in <see cref="MucRoom.Occupants"/> and raise no events.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Less than 1.</exception>
+    public int MaxOccupantsPerRoom
+    {
+        get => _maxOccupantsPerRoom;
+        init => _maxOccupantsPerRoom = value >= 1 ? value
+            : throw new ArgumentOutOfRangeException(nameof(MaxOccupantsPerRoom), value, "Track at least one occupant.");
     }
 
     /// <summary>The rooms this client knows (got with <see cref="GetRoom"/>), joined or not.</summary>

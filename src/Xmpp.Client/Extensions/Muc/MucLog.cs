@@ -37,4 +37,7 @@ internal static partial class MucLog
 
     [LoggerMessage(3410, LogLevel.Warning, "Ignored an invitation from {From} without a valid room JID")]
     public static partial void InvalidInvitation(ILogger logger, string from);
+
+    [LoggerMessage(3411, LogLevel.Warning, "The room {Room} lists more than {Limit} occupants: those beyond are not tracked (MucExtension.MaxOccupantsPerRoom)")]
+    public static partial void OccupantLimit(ILogger logger, string room, int limit);
 }

@@ -6,6 +6,7 @@ public sealed partial class MucRoom
 {
     /// <summary>Nickname changes under way (status 303), by new nickname: the occupant as they were (event task only).</summary>
     private readonly Dictionary<string, MucOccupant> _renames = new(StringComparer.Ordinal);
+    private bool _occupantLimitLogged;
 
     /// <summary>Whether the client is in, is joining, or is rejoining: then the room's stanzas are room traffic.</summary>
     internal bool IsActive => _view.State != MucRoomState.NotJoined || Volatile.Read(ref _joining) is not null;
@@ -40,7 +41,10 @@ public sealed partial class MucRoom
         }
         else if (attempt is not null)
         {
-            attempt.Occupants = attempt.Occupants.SetItem(nick, occupant);
+            if (Admits(attempt.Occupants, nick))
+            {
+                attempt.Occupants = attempt.Occupants.SetItem(nick, occupant);
+            }
         }
         else if (_view.State == MucRoomState.Joined)
         {
@@ -71,6 +75,11 @@ public sealed partial class MucRoom
     {
         MucOccupant? previous;
         var renamed = _renames.Remove(occupant.Nick, out var before);
+        if (!isSelf && !Admits(_view.Occupants, occupant.Nick))
+        {
+            return;
+        }
+
         lock (_gate)
         {
             previous = renamed ? before : _view.Occupants.GetValueOrDefault(occupant.Nick);
@@ -180,6 +189,23 @@ public sealed partial class MucRoom
         {
             StartRejoining(reason == MucLeaveReason.ServiceShutdown ? RejoinDelays.AfterShutdown : TimeSpan.Zero);
         }
+    }
+
+    /// <summary>Whether the occupant list may hold this nick: one it has, or a new one while under the limit (logged once when reached).</summary>
+    private bool Admits(System.Collections.Immutable.ImmutableDictionary<string, MucOccupant> occupants, string nick)
+    {
+        if (occupants.Count < _muc.MaxOccupantsPerRoom || occupants.ContainsKey(nick))
+        {
+            return true;
+        }
+
+        if (!_occupantLimitLogged)
+        {
+            _occupantLimitLogged = true;
+            MucLog.OccupantLimit(Logger, Jid.ToString(), _muc.MaxOccupantsPerRoom);
+        }
+
+        return false;
     }
 
     private static MucLeaveReason ReasonOf(MucUserData data) =>

@@ -62,8 +62,8 @@ public sealed partial class MucRoom
         {
             attempt = _joining;
             _joining = null;
-            wasIn = _view.State is MucRoomState.Joined or MucRoomState.Rejoining || attempt is not null;
-            _sessionLost = wasIn && reconnecting && _wanted;
+            wasIn = _view.State is MucRoomState.Joined or MucRoomState.Rejoining;
+            _sessionLost = (wasIn || attempt is not null) && reconnecting && _wanted;
             if (!_sessionLost)
             {
                 _wanted = false;

@@ -193,4 +193,22 @@ public class MucOccupantTests
         Assert.Equal(MucLeaveReason.Left, args.Reason);
         Assert.False(args.WillRejoin);
     }
+
+    [Fact]
+    public async Task A_room_listing_more_occupants_than_the_limit_fills_the_list_only_up_to_it()
+    {
+        var set = Xmpp.Client.Extensions.XmppExtensionSet.Empty.Add(() => new MucExtension { MaxOccupantsPerRoom = 3 });
+        var (harness, room) = await JoinedAsync(set, others: ["a", "b", "c", "d"]);
+        await using var _ = harness;
+        var joined = new List<string>();
+        room.OccupantJoined += args => { joined.Add(args.Occupant.Nick); return Task.CompletedTask; };
+
+        await harness.SendAsync(Presence("e"));
+        await harness.SendAsync(Presence("a", "member", "moderator"));
+        await harness.SyncAsync();
+
+        Assert.Equal(["a", "b", "bot", "c"], room.Occupants.Keys.Order(StringComparer.Ordinal));
+        Assert.Empty(joined);
+        Assert.Equal(MucRole.Moderator, room.Occupants["a"].Role);
+    }
 }
