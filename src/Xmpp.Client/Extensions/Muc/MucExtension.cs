@@ -115,6 +115,7 @@ public sealed partial class MucExtension : XmppExtension
         context.OnPresence(OnPresenceAsync);
         context.OnSessionEnded(OnSessionEndedAsync);
         context.OnSessionStarted(OnSessionStartedAsync);
+        context.WatchOutgoing(OnOutgoing);
     }
 
     /// <summary>Throws when the caller would wait for a stanza that only the event task it blocks can deliver.</summary>

@@ -40,4 +40,7 @@ internal static partial class MucLog
 
     [LoggerMessage(3411, LogLevel.Warning, "The room {Room} lists more than {Limit} occupants: those beyond are not tracked (MucExtension.MaxOccupantsPerRoom)")]
     public static partial void OccupantLimit(ILogger logger, string room, int limit);
+
+    [LoggerMessage(3412, LogLevel.Debug, "Could not tell {Room} the account's new availability")]
+    public static partial void AvailabilityNotSent(ILogger logger, string room, Exception error);
 }

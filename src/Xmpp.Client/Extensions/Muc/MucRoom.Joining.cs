@@ -120,7 +120,8 @@ public sealed partial class MucRoom
         var timeout = options.Timeout ?? Client.Options.IqTimeout;
         try
         {
-            var presence = new Presence { To = OccupantJid(nick) };
+            var (show, status) = _muc.CurrentAvailability;
+            var presence = new Presence { To = OccupantJid(nick), Show = show, Status = status };
             presence.AddPayload(MucXml.JoinElement(history, options.Password));
             await Context.SendAsync(presence, cancellationToken).ConfigureAwait(false);
             await attempt.Completion.WaitAsync(timeout, Context.TimeProvider, cancellationToken).ConfigureAwait(false);
@@ -134,6 +135,26 @@ public sealed partial class MucRoom
         {
             Abandon(attempt);
             throw;
+        }
+    }
+
+    /// <summary>Tells the room the account's current show and status (XEP-0045 §7.7), if the client is in.</summary>
+    internal async Task SendAvailabilityAsync(CancellationToken cancellationToken)
+    {
+        var nick = _view.Nick;
+        if (_view.State != MucRoomState.Joined || nick is null)
+        {
+            return;
+        }
+
+        var (show, status) = _muc.CurrentAvailability;
+        try
+        {
+            await Context.SendAsync(new Presence { To = OccupantJid(nick), Show = show, Status = status }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is InvalidOperationException or XmppConnectionLostException)
+        {
+            MucLog.AvailabilityNotSent(Logger, Jid.ToString(), error);
         }
     }
 

@@ -243,4 +243,27 @@ public class MucJoinTests
         Assert.Same(client.Muc.GetRoom(RoomJid), client.Muc.GetRoom(Jid.Parse("ROOM@conference.example.com")));
         Assert.Single(client.Muc.Rooms);
     }
+
+    [Fact]
+    public async Task The_accounts_show_and_status_go_with_the_join_and_their_changes_go_to_the_rooms_it_is_in()
+    {
+        await using var harness = await MessagingHarness.ConnectAsync(OnlyExtensions.Muc);
+        await harness.Client.SendAsync(new Xmpp.Client.Stanzas.Presence { Show = Xmpp.Client.Stanzas.PresenceShow.Dnd, Status = "busy" });
+        await harness.ExpectAsync("presence");
+
+        var joining = harness.Client.Muc.JoinAsync(RoomJid, "bot");
+        var join = await harness.ExpectAsync("presence");
+        await harness.SendAsync(Self());
+        await joining.WaitAsync(TimeSpan.FromSeconds(30));
+        await harness.Client.SendAsync(new Xmpp.Client.Stanzas.Presence { Status = "back" });
+        await harness.ExpectAsync("presence");
+        var update = await harness.ExpectAsync("presence");
+
+        Assert.Equal("dnd", join.Element("show", "jabber:client")?.Value);
+        Assert.Equal("busy", join.Element("status", "jabber:client")?.Value);
+        Assert.Equal($"{Room}/bot", update.GetAttribute("to"));
+        Assert.Null(update.Element("show", "jabber:client"));
+        Assert.Equal("back", update.Element("status", "jabber:client")?.Value);
+        Assert.Null(update.Element("x", MucNs));
+    }
 }
