@@ -32,6 +32,35 @@ public sealed class MucTests(ServersFixture fixture)
         await room.LeaveAsync();
     }
 
+    [Theory]
+    [InlineData("prosody")]
+    [InlineData("ejabberd")]
+    public async Task Destroying_a_room_removes_everyone_with_the_reason_and_the_alternate_room(string serverName)
+    {
+        var server = fixture.Servers.Named(serverName);
+        var roomJid = NewRoom(server, "doomed");
+        var alternate = NewRoom(server, "elsewhere");
+        await using var alice = await ConnectAsync(server, "alice");
+        await using var bob = await ConnectAsync(server, "bob");
+        var atAlice = new Watch(await alice.Muc.JoinAsync(roomJid, "Alice"));
+        var atBob = new Watch(bob.Muc.GetRoom(roomJid));
+        await atBob.Room.JoinAsync("Bob");
+
+        await atAlice.Room.DestroyAsync("moving on", alternate);
+        var left = await atBob.Left.NextAsync(_ => true, Wait, "Bob removed by the destruction");
+        Assert.Equal(MucLeaveReason.RoomDestroyed, left.Reason);
+        Assert.False(left.WillRejoin);
+        Assert.Equal(new MucDestroyNotice(alternate, "moving on"), left.Destroyed);
+        Assert.Equal(MucRoomState.NotJoined, atBob.Room.State);
+        var ownerLeft = await atAlice.Left.NextAsync(_ => true, Wait, "Alice removed by the destruction");
+        Assert.Equal(MucLeaveReason.RoomDestroyed, ownerLeft.Reason);
+        Assert.False(ownerLeft.WillRejoin);
+        Assert.Equal(MucRoomState.NotJoined, atAlice.Room.State);
+
+        var gone = await Assert.ThrowsAsync<XmppIqErrorException>(() => bob.Muc.GetRoomInfoAsync(roomJid));
+        Assert.Equal(Xmpp.Client.Stanzas.StanzaErrorCondition.ItemNotFound, gone.Error.Condition);
+    }
+
     private static Jid NewRoom(XmppTestServer server, string topic) => Jid.Parse(server.Room($"muc-{topic}-{Guid.NewGuid():N}"));
 
     private Task<XmppClient> ConnectAsync(XmppTestServer server, string user) =>
