@@ -35,6 +35,46 @@ public sealed class MucTests(ServersFixture fixture)
     [Theory]
     [InlineData("prosody")]
     [InlineData("ejabberd")]
+    public async Task Mediated_and_direct_invitations_reach_the_invitee_and_a_decline_reaches_the_inviter(string serverName)
+    {
+        var server = fixture.Servers.Named(serverName);
+        var roomJid = NewRoom(server, "invite");
+        await using var alice = await ConnectAsync(server, "alice");
+        await using var bob = await ConnectAsync(server, "bob");
+        var invitations = new EventWaiter<MucInvitationEventArgs>();
+        bob.Muc.InvitationReceived += invitations.Handler;
+        // Both kinds go to Bob's bare JID, which the server delivers only to available resources (RFC 6121 §8.5.2):
+        // without an initial presence the invitation goes to offline storage.
+        await bob.SendAsync(new Xmpp.Client.Stanzas.Presence());
+        var atAlice = new Watch(await alice.Muc.JoinAsync(roomJid, "Alice"));
+        var bobJid = Jid.Parse(server.Account("bob").Jid);
+
+        await atAlice.Room.InviteAsync(bobJid, "come and see");
+        var mediated = (await invitations.NextAsync(_ => true, Wait, "the mediated invitation")).Invitation;
+        Assert.Equal((roomJid, false, "come and see"), (mediated.Room, mediated.IsDirect, mediated.Reason));
+        // The room names the inviter: ejabberd by their real JID, Prosody (in a semi-anonymous room) by their occupant JID.
+        Assert.Equal(serverName == "prosody" ? roomJid.WithResource("Alice") : alice.BoundJid, mediated.Inviter);
+        Assert.Null(mediated.Password);
+
+        await bob.Muc.DeclineAsync(mediated, "too busy");
+        var declined = await atAlice.Declined.NextAsync(_ => true, Wait, "the decline at Alice");
+        Assert.Equal("too busy", declined.Reason);
+        Assert.Equal(bobJid, declined.Decliner?.Bare);
+
+        await atAlice.Room.InviteAsync(bobJid, "directly", direct: true);
+        var direct = (await invitations.NextAsync(_ => true, Wait, "the direct invitation")).Invitation;
+        Assert.Equal((roomJid, true, "directly"), (direct.Room, direct.IsDirect, direct.Reason));
+        Assert.Equal(alice.BoundJid, direct.Inviter);
+
+        // Accepting: join the room the invitation names.
+        var joined = await bob.Muc.JoinAsync(direct.Room, "Bob", new MucJoinOptions { Password = direct.Password });
+        Assert.True(joined.IsJoined);
+        await atAlice.OccupantJoined.NextAsync(e => e.Occupant.Nick == "Bob", Wait, "Bob accepting");
+    }
+
+    [Theory]
+    [InlineData("prosody")]
+    [InlineData("ejabberd")]
     public async Task Destroying_a_room_removes_everyone_with_the_reason_and_the_alternate_room(string serverName)
     {
         var server = fixture.Servers.Named(serverName);
