@@ -1,7 +1,8 @@
 // RoomBot: joins a multi-user chat room (creating it as an instant room when it does not exist), prints
 // `Joined <room> as <nick>` each time it is in (again after a rejoin), answers groupchat lines addressed to it
 // ("<nick>: text" or "<nick>, text") with "<sender>: text", echoes private messages back, and leaves the room
-// cleanly on Ctrl+C or SIGTERM. The library rejoins by itself after a reconnection or a service restart.
+// cleanly on Ctrl+C or SIGTERM. The library rejoins by itself after a reconnection or a service restart; when the room
+// refuses the bot or removes it for good (kicked, banned, destroyed), it says why on stderr and exits 1.
 using System.Runtime.InteropServices;
 using Xmpp.Client;
 using Xmpp.Client.Extensions.Muc;

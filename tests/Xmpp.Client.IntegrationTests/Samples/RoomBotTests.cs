@@ -117,6 +117,22 @@ public sealed class RoomBotTests(ServersFixture fixture)
         Assert.True(await after.LeaveAsync() == 0, after.Process.Describe());
     }
 
+    [Theory]
+    [InlineData("prosody")]
+    [InlineData("ejabberd")]
+    public async Task A_refused_join_prints_the_rooms_reason_on_stderr_and_exits_1(string serverName)
+    {
+        var server = fixture.Servers.Named(serverName);
+        var room = server.Room($"roombot-taken-{Guid.NewGuid():N}");
+        await using var squatter = await SlixOccupant.JoinAsync(fixture.Servers, server, "alice", room, BotNick);
+
+        await using var bot = Sample.Start("RoomBot", fixture.Servers, server, "bot", ["--room", room, "--nick", BotNick]);
+        Assert.True(await bot.WaitForExitAsync(SampleProcessTests.RunTimeout) == 1, bot.Describe());
+        Assert.Empty(bot.Lines);
+        Assert.Contains($"Could not join {room} as '{BotNick}': the nickname '{BotNick}' is in use", bot.StandardError, StringComparison.Ordinal);
+        Assert.True(await squatter.LeaveAsync() == 0, squatter.Process.Describe());
+    }
+
     private static string JoinedLine(string room) => $"Joined {room} as {BotNick}";
 
     /// <summary>Matches the <paramref name="n"/>th line equal to <paramref name="line"/> (a waiter sees each line once, in order).</summary>
