@@ -133,6 +133,22 @@ public sealed class RoomBotTests(ServersFixture fixture)
         Assert.True(await squatter.LeaveAsync() == 0, squatter.Process.Describe());
     }
 
+    [Theory]
+    [InlineData("prosody")]
+    [InlineData("ejabberd")]
+    public async Task RoomBot_kicked_out_of_the_room_prints_why_on_stderr_and_exits_1(string serverName)
+    {
+        var server = fixture.Servers.Named(serverName);
+        var room = server.Room($"roombot-kick-{Guid.NewGuid():N}");
+        await using var owner = await ClientFactory.ConnectedAsync(ClientFactory.Options(fixture.Servers, server, "carol"));
+        var ownRoom = await owner.Muc.JoinAsync(Jid.Parse(room), "Carol");
+
+        await using var bot = await StartBotAsync(server, room);
+        await ownRoom.KickAsync(BotNick, "no bots here");
+        Assert.True(await bot.WaitForExitAsync(SampleProcessTests.RunTimeout) == 1, bot.Describe());
+        Assert.Contains($"RoomBot stopped: out of {room}: Kicked (no bots here)", bot.StandardError, StringComparison.Ordinal);
+    }
+
     private static string JoinedLine(string room) => $"Joined {room} as {BotNick}";
 
     /// <summary>Matches the <paramref name="n"/>th line equal to <paramref name="line"/> (a waiter sees each line once, in order).</summary>
