@@ -289,6 +289,39 @@ public sealed class MucTests(ServersFixture fixture)
     [Theory]
     [InlineData("prosody")]
     [InlineData("ejabberd")]
+    public async Task A_resumed_session_stays_in_the_room_and_gets_what_was_said_meanwhile(string serverName)
+    {
+        var server = fixture.Servers.Named(serverName);
+        var roomJid = NewRoom(server, "resume");
+        await using var proxy = Faults.FaultProxy.Start(server.EndPoint);
+        await using var alice = await ClientFactory.ConnectedAsync(ClientFactory.Options(fixture.Servers, server, "alice").Through(proxy));
+        await using var bob = await ConnectAsync(server, "bob");
+        var reconnected = new EventWaiter<XmppReconnectedEventArgs>();
+        alice.Reconnected += reconnected.Handler;
+        var atAlice = new Watch(alice.Muc.GetRoom(roomJid));
+        await atAlice.Room.JoinAsync("Alice");
+        var atBob = new Watch(await bob.Muc.JoinAsync(roomJid, "Bob"));
+
+        proxy.RefuseNew(true);
+        await proxy.CutAllAsync();
+        var meanwhile = $"while Alice was away {Guid.NewGuid():N}";
+        await atBob.Room.SendMessageAsync(meanwhile);
+        await atBob.Messages.NextAsync(m => m.Body == meanwhile, Wait, "Bob's echo");
+        proxy.RefuseNew(false);
+
+        Assert.True((await reconnected.NextAsync(_ => true, Wait, "the resumption")).Resumed);
+        var seen = await atAlice.Messages.NextAsync(m => m.Body == meanwhile, Wait, "what Bob said meanwhile");
+        Assert.False(seen.IsHistory);
+        Assert.Equal(MucRoomState.Joined, atAlice.Room.State);
+        Assert.Single(atAlice.Joined.All);
+        Assert.Empty(atAlice.Left.All);
+        Assert.Empty(atBob.OccupantLeft.All);
+        Assert.True(await atAlice.Room.CheckJoinedAsync());
+    }
+
+    [Theory]
+    [InlineData("prosody")]
+    [InlineData("ejabberd")]
     public async Task A_nickname_in_use_is_refused_with_NicknameInUse_and_another_one_works(string serverName)
     {
         var server = fixture.Servers.Named(serverName);
