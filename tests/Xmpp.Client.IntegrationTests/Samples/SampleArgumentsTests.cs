@@ -15,6 +15,15 @@ public sealed class SampleArgumentsTests
         { "SendMessage", ["--jid", "me@example.com", "--body", "hi"], "--to <jid> is required and must be a valid JID." },
         { "SendMessage", ["--jid", "me@example.com", "--to", "bot@example.com"], "--body <text> is required." },
         { "SendMessage", ["--jid", "me@example.com", "--to", "bot@example.com", "--body", "hi", "--wait-reply", "-1"], "--wait-reply: '-1' is not a positive number of seconds." },
+        { "RoomBot", ["--jid", "bot@example.com", "--nick", "bot"], "--room <room-jid> is required and must be a room's bare JID (room@service)." },
+        { "RoomBot", ["--jid", "bot@example.com", "--room", "room@@conference.example.com", "--nick", "bot"], "--room <room-jid> is required and must be a room's bare JID (room@service)." },
+        { "RoomBot", ["--jid", "bot@example.com", "--room", "room@conference.example.com/bot", "--nick", "bot"], "--room <room-jid> is required and must be a room's bare JID (room@service)." },
+        { "RoomBot", ["--jid", "bot@example.com", "--room", "conference.example.com", "--nick", "bot"], "--room <room-jid> is required and must be a room's bare JID (room@service)." },
+        { "RoomBot", ["--jid", "bot@example.com", "--room", "room@conference.example.com"], "--nick <nick> is required and must be a valid nickname." },
+        { "RoomBot", ["--jid", "bot@example.com", "--room", "room@conference.example.com", "--nick", ""], "--nick <nick> is required and must be a valid nickname." },
+        { "RoomBot", ["--jid", "bot@example.com", "--room", "room@conference.example.com", "--nick", "bad\u0007nick"], "--nick <nick> is required and must be a valid nickname." },
+        { "RoomBot", ["--jid", "bot@example.com", "--room", "room@conference.example.com", "--nick"], "--nick needs a value." },
+        { "RoomBot", ["--room", "room@conference.example.com", "--nick", "bot"], "--jid is required." },
     };
 
     [Theory]

@@ -132,7 +132,10 @@ public sealed partial class MucExtension : XmppExtension
 
     private ValueTask<bool> OnMessageAsync(Message message, CancellationToken cancellationToken)
     {
-        if (message.HasPayload(MucNamespaces.ConferenceX) && message.Type != MessageType.Error)
+        // A room's mediated invitation may carry a jabber:x:conference element too, for older clients (Prosody and
+        // ejabberd add one): it is mediated, not direct, when it has a muc#user invite.
+        if (message.HasPayload(MucNamespaces.ConferenceX) && message.Type != MessageType.Error
+            && message.GetPayload(MucNamespaces.UserX)?.Element(MucInvitations.InviteName) is null)
         {
             return OnDirectInvitationAsync(message);
         }

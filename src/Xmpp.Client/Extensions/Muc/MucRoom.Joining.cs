@@ -212,9 +212,9 @@ public sealed partial class MucRoom
         _renames.Clear();
         Touch();
         var args = new MucJoinedEventArgs(this, self.Nick, attempt.IsRejoin, created, data.StatusCodes);
-        attempt.Complete();
         _muc.OnJoined(this);
         await Context.RaiseAsync(Joined, args, nameof(Joined)).ConfigureAwait(false);
+        attempt.Complete(); // JoinAsync completes after Joined was raised, as documented.
     }
 
     /// <summary>On the event task: the room refused the join.</summary>

@@ -29,7 +29,10 @@ public sealed partial class MucRoom
             return true; // The room's own presence, or a subscription request to it: nothing of an occupant.
         }
 
-        var isSelf = data.Has(MucStatus.Self) || (attempt is not null && nick == attempt.Nick && data.StatusCodes.Count == 0 && _view.Self is null);
+        // Nicknames are unique in a room, so an unavailable presence from the client's own one is about the client,
+        // with or without status 110 (ejabberd 23.01 leaves it out of the presence that says the room was destroyed).
+        var isSelf = data.Has(MucStatus.Self) || (attempt is not null && nick == attempt.Nick && data.StatusCodes.Count == 0 && _view.Self is null)
+            || (presence.Type == PresenceType.Unavailable && _view.State == MucRoomState.Joined && nick == _view.Nick);
         var occupant = MucOccupant.From(from, presence, data);
         if (presence.Type == PresenceType.Unavailable)
         {
