@@ -27,7 +27,9 @@ public sealed partial class MucExtension : XmppExtension
 
     /// <summary>
     /// Raised for an invitation to a room: mediated (from the room's bare JID only; anything else claiming to be one is
-    /// ignored) or direct (XEP-0249, from the inviter). On the event task, in stream order.
+    /// ignored) or direct (XEP-0249, from the inviter). On the event task, in stream order. Invitations are usually
+    /// sent to the account's bare JID, which servers deliver only to resources that sent an available presence
+    /// (<c>client.SendAsync(new Presence())</c>); without one they wait in offline storage.
     /// </summary>
     public event Func<MucInvitationEventArgs, Task>? InvitationReceived;
 

@@ -126,6 +126,11 @@ public sealed partial class MucRoom
             await Context.SendAsync(presence, cancellationToken).ConfigureAwait(false);
             await attempt.Completion.WaitAsync(timeout, Context.TimeProvider, cancellationToken).ConfigureAwait(false);
         }
+        catch (TimeoutException) when (attempt.Accepted)
+        {
+            // The room let the client in; only the Joined handlers are still running: wait for them, not for a timeout.
+            await attempt.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
         catch (TimeoutException error) when (!attempt.Completion.IsCompleted)
         {
             Abandon(attempt);
@@ -212,6 +217,7 @@ public sealed partial class MucRoom
         _renames.Clear();
         Touch();
         var args = new MucJoinedEventArgs(this, self.Nick, attempt.IsRejoin, created, data.StatusCodes);
+        attempt.Accepted = true;
         _muc.OnJoined(this);
         await Context.RaiseAsync(Joined, args, nameof(Joined)).ConfigureAwait(false);
         attempt.Complete(); // JoinAsync completes after Joined was raised, as documented.
@@ -297,6 +303,9 @@ public sealed partial class MucRoom
         public MucJoinOptions Options { get; } = options;
 
         public bool IsRejoin { get; } = isRejoin;
+
+        /// <summary>Set when the room let the client in (before the Joined handlers run).</summary>
+        public volatile bool Accepted;
 
         public ImmutableDictionary<string, MucOccupant> Occupants { get; set; } = RoomView.Initial.Occupants;
 
