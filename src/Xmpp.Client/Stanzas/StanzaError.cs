@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using Xmpp.Client.Internal;
 using Xmpp.Client.Xml;
 
@@ -32,6 +33,13 @@ public sealed class StanzaError
     /// <summary>The entity that generated the error (the <c>by</c> attribute), if given.</summary>
     public string? By { get; init; }
 
+    /// <summary>
+    /// The qualified name of the application-specific condition that came with the error (RFC 6120 §8.3.4), such as
+    /// <c>{http://jabber.org/protocol/pubsub#errors}precondition-not-met</c>, or <see langword="null"/> when there was none.
+    /// Not sent: it is read from received errors only.
+    /// </summary>
+    public XName? ApplicationCondition { get; private init; }
+
     private string? _conditionName;
 
     /// <inheritdoc />
@@ -43,10 +51,16 @@ public sealed class StanzaError
         var condition = StanzaErrorCondition.UndefinedCondition;
         string? name = null;
         string? text = null;
+        XName? application = null;
         foreach (var child in error.Elements())
         {
             if (child.Namespace != Namespaces.Stanzas)
             {
+                if (application is null && child.Namespace.Length > 0 && child.Namespace != Namespaces.Client)
+                {
+                    application = XName.Get(child.Name, child.Namespace);
+                }
+
                 continue;
             }
 
@@ -64,6 +78,7 @@ public sealed class StanzaError
         return new StanzaError(condition, text, StanzaErrorConditions.FromAttribute(error.GetAttribute("type")))
         {
             By = error.GetAttribute("by"),
+            ApplicationCondition = application,
             _conditionName = name,
         };
     }

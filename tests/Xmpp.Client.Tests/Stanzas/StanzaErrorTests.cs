@@ -37,6 +37,17 @@ public class StanzaErrorTests
         Parse<Message>($"<message type='error' id='m'>{errorXml}</message>").Error!;
 
     [Fact]
+    public void An_application_specific_condition_is_read_with_its_namespace()
+    {
+        var error = ErrorOf("<error type='cancel'><conflict xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>"
+            + "<precondition-not-met xmlns='http://jabber.org/protocol/pubsub#errors'/></error>");
+
+        Assert.Equal(StanzaErrorCondition.Conflict, error.Condition);
+        Assert.Equal(XName.Get("precondition-not-met", "http://jabber.org/protocol/pubsub#errors"), error.ApplicationCondition);
+        Assert.Null(ErrorOf("<error type='cancel'><conflict xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error>").ApplicationCondition);
+    }
+
+    [Fact]
     public void The_table_covers_every_condition_of_the_enum()
     {
         var covered = Conditions.Select(row => (StanzaErrorCondition)row[1]).ToHashSet();
