@@ -19,10 +19,15 @@ namespace Xmpp.Client.Extensions.Bookmarks;
 /// bookmarks into the PEP node and back, so the node is the one truth for every client: bookmarks are read from and
 /// written to <see cref="BookmarkStorage.Pep"/> only. Otherwise (or when that question fails) they are read from and
 /// written to <see cref="BookmarkStorage.PrivateXml"/> only, which is what older clients use there (XEP-0402 §5.3).
-/// The two are never merged: a client that wrote only the PEP node of a server without <c>#compat</c> is not seen.</para>
+/// The two are never merged: a client that wrote only the PEP node of a server without <c>#compat</c> is not seen.
+/// An application that knows better fixes the storage with <see cref="BookmarksExtension(BookmarkStorage)"/>. (Servers
+/// that announce only XEP-0411's <c>urn:xmpp:bookmarks-conversion:0</c>, such as ejabberd 23.01, mirror private storage
+/// into the XEP-0048 PEP node <c>storage:bookmarks</c>, not into XEP-0402's: they get private storage.)</para>
 /// <para><b>Writing.</b> In PEP, each bookmark is an item whose id is the room's JID, published with XEP-0402's
 /// publish-options (persist_items, max_items=max, send_last_published_item=never, access_model=whitelist); a node
-/// configured otherwise is reconfigured once and the item published again. In private storage the whole list is read,
+/// configured otherwise is reconfigured once and the item published again, and on a server that does not take those
+/// options (it answers bad-request, not-acceptable, resource-constraint or feature-not-implemented) the node is
+/// configured (or created configured) first and the item published without them. In private storage the whole list is read,
 /// changed and written back (keeping what else it holds, such as URL bookmarks): a change another client makes in between
 /// is lost, as XEP-0048 allows no better.</para>
 /// <para><b>Pushes.</b> <c>urn:xmpp:bookmarks:1+notify</c> is announced, so the server notifies this client of PEP
@@ -49,7 +54,29 @@ public sealed class BookmarksExtension : XmppExtension
     private readonly SemaphoreSlim _writing = new(1, 1);
     private PepExtension _pep = null!;
     private DiscoExtension _disco = null!;
+    private readonly BookmarkStorage? _forced;
     private Task<BookmarkStorage>? _storage;
+
+    /// <summary>Creates the extension, choosing the storage by the account's features (see the remarks).</summary>
+    public BookmarksExtension()
+    {
+    }
+
+    /// <summary>
+    /// Creates the extension with a fixed storage instead of the choice by <c>#compat</c>: for an application that knows
+    /// its server, such as one whose clients all use XEP-0402 although the server does not mirror XEP-0048. Register it
+    /// with <c>XmppExtensionSet.Default.Add(() =&gt; new BookmarksExtension(BookmarkStorage.Pep))</c>.
+    /// </summary>
+    /// <param name="storage">Where every session reads and writes the bookmarks.</param>
+    public BookmarksExtension(BookmarkStorage storage)
+    {
+        if (storage is not (BookmarkStorage.Pep or BookmarkStorage.PrivateXml))
+        {
+            throw new ArgumentOutOfRangeException(nameof(storage), storage, "Pep or PrivateXml.");
+        }
+
+        _forced = storage;
+    }
 
     /// <summary>
     /// Raised for each change of the PEP bookmarks the server pushes (from another client of the account, or this one),
@@ -72,11 +99,17 @@ public sealed class BookmarksExtension : XmppExtension
     /// question is not remembered, and counts as no <c>#compat</c>).
     /// </summary>
     /// <param name="cancellationToken">Stops waiting (the question goes on for the other callers).</param>
-    /// <returns><see cref="BookmarkStorage.Pep"/> when the account lists <see cref="CompatFeature"/>, else <see cref="BookmarkStorage.PrivateXml"/>.</returns>
+    /// <returns><see cref="BookmarkStorage.Pep"/> when the account lists <see cref="CompatFeature"/>, else
+    /// <see cref="BookmarkStorage.PrivateXml"/>; the storage given to the constructor, if one was (then nothing is asked).</returns>
     /// <exception cref="XmppTimeoutException">The server did not answer in time.</exception>
     /// <exception cref="InvalidOperationException">The client is not connected.</exception>
     public Task<BookmarkStorage> GetStorageAsync(CancellationToken cancellationToken = default)
     {
+        if (_forced is { } forced)
+        {
+            return Task.FromResult(forced);
+        }
+
         Task<BookmarkStorage> asking;
         lock (_gate)
         {
@@ -142,15 +175,24 @@ public sealed class BookmarksExtension : XmppExtension
         async Task PublishAsync()
         {
             var item = BookmarksXml.ToConference(bookmark);
+            var id = bookmark.Room.ToString();
             try
             {
-                await _pep.PublishAsync(Node, item, bookmark.Room.ToString(), PublishOptions(), cancellationToken).ConfigureAwait(false);
+                await _pep.PublishAsync(Node, item, id, PublishOptions(), cancellationToken).ConfigureAwait(false);
             }
             catch (PepPublishOptionsException)
             {
                 await _pep.ConfigureNodeAsync(Node, PublishOptions(), cancellationToken).ConfigureAwait(false);
                 BookmarksLog.NodeReconfigured(Context.Logger);
-                await _pep.PublishAsync(Node, item, bookmark.Room.ToString(), PublishOptions(), cancellationToken).ConfigureAwait(false);
+                await _pep.PublishAsync(Node, item, id, PublishOptions(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (XmppIqErrorException error) when (RefusesOptions(error.Error))
+            {
+                // Publish-options the server does not know (ejabberd 23.01 takes only access_model and persist_items):
+                // configure the node first, so that the item is never published under another access model.
+                BookmarksLog.OptionsRefused(Context.Logger, error.Error.ToString());
+                await ConfigureOrCreateNodeAsync(cancellationToken).ConfigureAwait(false);
+                await _pep.PublishAsync(Node, item, id, publishOptions: null, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -177,6 +219,29 @@ public sealed class BookmarksExtension : XmppExtension
             {
                 // No such bookmark (or no node at all): nothing to remove.
             }
+        }
+    }
+
+    /// <summary>Whether a publish error says the server does not take the publish-options (rather than refusing the publish).</summary>
+    private static bool RefusesOptions(StanzaError error) => error.Condition is StanzaErrorCondition.BadRequest
+        or StanzaErrorCondition.NotAcceptable or StanzaErrorCondition.ResourceConstraint or StanzaErrorCondition.FeatureNotImplemented;
+
+    /// <summary>Gives the bookmarks node XEP-0402's configuration: reconfigures it, or creates it configured when there is none.</summary>
+    private async Task ConfigureOrCreateNodeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _pep.ConfigureNodeAsync(Node, PublishOptions(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (XmppIqErrorException error) when (error.Error.Condition == StanzaErrorCondition.ItemNotFound)
+        {
+            var configuration = new DataForm(DataFormType.Submit, PepExtension.NodeConfigFormType);
+            foreach (var field in PublishOptions().Fields.Where(field => field.Var != DataForm.FormTypeVar))
+            {
+                configuration.SetValues(field.Var!, field.Values);
+            }
+
+            await _pep.CreateNodeAsync(Node, configuration, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -19,4 +19,7 @@ internal static partial class BookmarksLog
 
     [LoggerMessage(3434, LogLevel.Information, "The bookmarks node's configuration did not match the publish-options; it was reconfigured and the bookmark published again")]
     public static partial void NodeReconfigured(ILogger logger);
+
+    [LoggerMessage(3435, LogLevel.Information, "The server refused the bookmarks' publish-options ({Error}); the node is configured first and the bookmark published without them")]
+    public static partial void OptionsRefused(ILogger logger, string error);
 }

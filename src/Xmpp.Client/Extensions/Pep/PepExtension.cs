@@ -144,6 +144,30 @@ public sealed partial class PepExtension : XmppExtension
         await Client.SendIqAsync(new Iq(IqType.Set, delete), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Creates a node of the account (XEP-0060 §8.1), configured with <paramref name="configuration"/> when given
+    /// (create-and-configure, §8.1.3): for servers whose publish-options do not cover what is needed. Publishing
+    /// creates a node by itself otherwise.
+    /// </summary>
+    /// <param name="node">The node.</param>
+    /// <param name="configuration">Node configuration values, such as <c>pubsub#access_model</c>; its
+    /// <see cref="NodeConfigFormType"/> is added when missing.</param>
+    /// <param name="cancellationToken">Stops waiting for the answer.</param>
+    /// <exception cref="XmppIqErrorException">The server refused: <c>conflict</c> when the node exists.</exception>
+    /// <exception cref="XmppTimeoutException">The server did not answer in time.</exception>
+    /// <exception cref="InvalidOperationException">The client is not connected.</exception>
+    public async Task CreateNodeAsync(string node, DataForm? configuration = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(node);
+        var pubsub = new XElement(PepXml.PubSubName, new XElement(PepXml.Ns + "create", new XAttribute("node", node)));
+        if (configuration is not null)
+        {
+            pubsub.Add(new XElement(PepXml.Ns + "configure", OptionsForm(configuration, NodeConfigFormType)));
+        }
+
+        await Client.SendIqAsync(new Iq(IqType.Set, pubsub), cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Asks for the configuration form of one of the account's nodes (XEP-0060 §8.2).</summary>
     /// <param name="node">The node.</param>
     /// <param name="cancellationToken">Stops waiting for the answer.</param>
