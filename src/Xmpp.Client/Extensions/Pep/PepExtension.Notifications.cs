@@ -133,7 +133,7 @@ public sealed partial class PepExtension
         }
 
         PepLog.Notification(Context.Logger, publisher.ToString(), notification.Node, notification.Published.Count, notification.Retracted.Count);
-        if (_handlers.TryGetValue(notification.Node, out var handlers))
+        if (Volatile.Read(ref _handlers).TryGetValue(notification.Node, out var handlers))
         {
             await Context.RaiseAsync(handlers, notification, nameof(Subscribe)).ConfigureAwait(false);
         }

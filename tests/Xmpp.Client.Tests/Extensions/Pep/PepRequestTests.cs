@@ -153,4 +153,26 @@ public class PepRequestTests
             ["pubsub#max_items"] = "max",
         }, FieldValues(form));
     }
+
+    [Fact]
+    public async Task CreateNode_sends_create_with_a_node_config_form_when_given()
+    {
+        await using var live = await LiveServer.StartAsync(PepOnly);
+
+        var creating = live.Client.Pep().CreateNodeAsync(Tune, new DataForm(DataFormType.Submit).SetValue("pubsub#access_model", "open"));
+        var request = (await live.AnswerAsync(id => $"<iq type='result' id='{id}'/>")).ToX();
+        await creating.WaitAsync(Wait);
+        var bare = live.Client.Pep().CreateNodeAsync("urn:bare");
+        var plain = (await live.AnswerAsync(id => $"<iq type='result' id='{id}'/>")).ToX();
+        await bare.WaitAsync(Wait);
+
+        var pubsub = request.Element(Ps + "pubsub")!;
+        Assert.Equal(Tune, (string?)pubsub.Element(Ps + "create")!.Attribute("node"));
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["FORM_TYPE"] = PepExtension.NodeConfigFormType,
+            ["pubsub#access_model"] = "open",
+        }, FieldValues(pubsub.Element(Ps + "configure")!.Element(X + "x")!));
+        Assert.Null(plain.Element(Ps + "pubsub")!.Element(Ps + "configure"));
+    }
 }
