@@ -20,9 +20,20 @@ public sealed record Bookmark(Jid Room, string? Name = null, bool Autojoin = fal
 {
     /// <summary>
     /// Elements other clients keep in the bookmark (XEP-0402's <c>&lt;extensions/&gt;</c>): kept when a bookmark read
-    /// here is changed and set again. Empty for bookmarks in private XML storage. Compared by reference.
+    /// here is changed and set again. Empty for bookmarks in private XML storage. Two bookmarks are equal when these
+    /// are too, element by element (<see cref="XNode.DeepEquals"/>).
     /// </summary>
     public IReadOnlyList<XElement> Extensions { get; init; } = [];
+
+    /// <summary>Whether the other bookmark has the same room, name, autojoin, nick, password and extensions.</summary>
+    /// <param name="other">The other bookmark.</param>
+    public bool Equals(Bookmark? other) =>
+        other is not null
+        && Room == other.Room && Name == other.Name && Autojoin == other.Autojoin && Nick == other.Nick && Password == other.Password
+        && Extensions.Count == other.Extensions.Count && Extensions.Zip(other.Extensions).All(pair => XNode.DeepEquals(pair.First, pair.Second));
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Room, Name, Autojoin, Nick, Password, Extensions.Count);
 
     private bool PrintMembers(StringBuilder builder)
     {

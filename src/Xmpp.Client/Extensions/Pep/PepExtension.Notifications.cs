@@ -15,6 +15,8 @@ public sealed partial class PepExtension
     /// whatever the node, in stream order on the client's event task, after the handlers given to
     /// <see cref="Subscribe"/>. A handler that throws is logged and does not affect the client;
     /// <see cref="XmppClientOptions.MaxConcurrentEventHandlers"/> says whether the next event waits for the handlers.
+    /// A server may deliver one publication twice (ejabberd 23.01 sends the account's own to its bare and to its full
+    /// JID), and some send no retractions at all (ejabberd 23.01, to resources that only announced <c>+notify</c>).
     /// </summary>
     public event Func<PepNotificationEventArgs, Task>? NotificationReceived;
 

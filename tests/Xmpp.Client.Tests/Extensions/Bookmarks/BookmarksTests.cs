@@ -259,4 +259,17 @@ public class BookmarksTests
         Assert.DoesNotContain("secret", text, StringComparison.Ordinal);
         Assert.Contains("coven@chat.shakespeare.lit", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Bookmarks_with_equal_extensions_are_equal()
+    {
+        var one = new Bookmark(Coven, "C") { Extensions = [XElement.Parse("<state xmlns='urn:example' v='1'/>")] };
+        var same = new Bookmark(Coven, "C") { Extensions = [XElement.Parse("<state xmlns='urn:example' v='1'/>")] };
+        var other = new Bookmark(Coven, "C") { Extensions = [XElement.Parse("<state xmlns='urn:example' v='2'/>")] };
+
+        Assert.Equal(one, same);
+        Assert.Equal(one.GetHashCode(), same.GetHashCode());
+        Assert.NotEqual(one, other);
+        Assert.NotEqual(one, new Bookmark(Coven, "C"));
+    }
 }
