@@ -75,6 +75,85 @@ public sealed class PepTests(ServersFixture fixture)
     [Theory]
     [InlineData("prosody")]
     [InlineData("ejabberd")]
+    public async Task A_contact_alice_shares_presence_with_is_notified_of_what_she_publishes(string serverName)
+    {
+        var server = fixture.Servers.Named(serverName);
+        var node = $"urn:xmpp:test:pep:{Guid.NewGuid():N}";
+        var notifications = new EventWaiter<PepNotificationEventArgs>();
+        await using var alice = await ConnectedAsync(server, "alice", "pep-contact");
+        await using var bot = new XmppClient(Options(server, "bot", "pep-contact"));
+        using var subscription = bot.GetExtension<PepExtension>().Subscribe(node, notifications.Handler);
+        await ConnectAsync(bot);
+        var aliceJid = alice.BoundJid!.Value.Bare;
+        var botJid = bot.BoundJid!.Value.Bare;
+        try
+        {
+            // Both ways: alice's server learns bot's +notify from the presence (with caps) bot sends to his subscribers.
+            await SubscribeAsync(bot, alice);
+            await SubscribeAsync(alice, bot);
+            PepNotificationEventArgs? seen = null;
+            for (var attempt = 0; seen is null && attempt < 10; attempt++)
+            {
+                await alice.GetExtension<PepExtension>().PublishAsync(node, Payload($"for contacts {attempt}"), "current");
+                seen = await NextOrNullAsync(notifications, TimeSpan.FromSeconds(2));
+            }
+
+            Assert.NotNull(seen);
+            Assert.Equal(aliceJid, seen.Publisher);
+            Assert.StartsWith("for contacts", Assert.Single(seen.Published).Payload!.Value, StringComparison.Ordinal);
+            Assert.Equal("current", Assert.Single(await bot.GetExtension<PepExtension>().RetrieveAsync(aliceJid, node)).Id);
+        }
+        finally
+        {
+            await DeleteAsync(alice.GetExtension<PepExtension>(), node);
+            await bot.Availability.UnsubscribeAsync(aliceJid);
+            await alice.Availability.UnsubscribeAsync(botJid);
+            await alice.Availability.CancelAsync(botJid);
+            await bot.Availability.CancelAsync(aliceJid);
+            await bot.Roster.RemoveAsync(aliceJid);
+            await alice.Roster.RemoveAsync(botJid);
+        }
+    }
+
+    /// <summary><paramref name="from"/> subscribes to <paramref name="to"/>'s presence, which approves.</summary>
+    private static async Task SubscribeAsync(XmppClient from, XmppClient to)
+    {
+        var fromBare = from.BoundJid!.Value.Bare;
+        var approved = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Func<Xmpp.Client.Extensions.Availability.SubscriptionEventArgs, Task> approve = async args =>
+        {
+            if (args.Contact == fromBare)
+            {
+                await to.Availability.ApproveAsync(args.Contact);
+            }
+        };
+        Func<Xmpp.Client.Extensions.Availability.SubscriptionEventArgs, Task> done = args =>
+        {
+            approved.TrySetResult();
+            return Task.CompletedTask;
+        };
+        to.Availability.SubscriptionRequested += approve;
+        from.Availability.SubscriptionApproved += done;
+        try
+        {
+            // Subscription requests and answers go to "interested" resources: those that fetched the roster.
+            await from.Roster.GetAsync();
+            await to.Roster.GetAsync();
+            await from.Availability.SendAvailableAsync();
+            await to.Availability.SendAvailableAsync();
+            await from.Availability.SubscribeAsync(to.BoundJid!.Value.Bare);
+            await approved.Task.WaitAsync(Wait);
+        }
+        finally
+        {
+            to.Availability.SubscriptionRequested -= approve;
+            from.Availability.SubscriptionApproved -= done;
+        }
+    }
+
+    [Theory]
+    [InlineData("prosody")]
+    [InlineData("ejabberd")]
     public async Task Publish_options_an_existing_node_does_not_match_throw_the_typed_error_until_the_node_is_reconfigured(string serverName)
     {
         var server = fixture.Servers.Named(serverName);
