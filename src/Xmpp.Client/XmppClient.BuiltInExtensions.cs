@@ -4,6 +4,7 @@ using Xmpp.Client.Extensions.Blocking;
 using Xmpp.Client.Extensions.ChatStates;
 using Xmpp.Client.Extensions.Disco;
 using Xmpp.Client.Extensions.EntityTime;
+using Xmpp.Client.Extensions.Muc;
 using Xmpp.Client.Extensions.Ping;
 using Xmpp.Client.Extensions.Receipts;
 using Xmpp.Client.Extensions.Roster;
@@ -62,4 +63,8 @@ public sealed partial class XmppClient
     /// <summary>The block list (XEP-0191).</summary>
     /// <exception cref="InvalidOperationException"><see cref="BlockingExtension"/> is not registered.</exception>
     public BlockingExtension Blocking => GetExtension<BlockingExtension>();
+
+    /// <summary>Multi-user chat (XEP-0045): rooms, invitations, self-ping and rejoining.</summary>
+    /// <exception cref="InvalidOperationException"><see cref="MucExtension"/> is not registered.</exception>
+    public MucExtension Muc => GetExtension<MucExtension>();
 }

@@ -38,6 +38,7 @@ public sealed partial class XmppClient
         try
         {
             await _disposing.CancelAsync().ConfigureAwait(false);
+            await _extensions.Background.StopAsync().ConfigureAwait(false);
             await CloseForDisposalAsync().ConfigureAwait(false);
         }
         finally
@@ -47,6 +48,7 @@ public sealed partial class XmppClient
 
         await _events.DisposeAsync().ConfigureAwait(false);
         _reconnectStop.Dispose();
+        _extensions.Background.Dispose();
         _disposing.Dispose();
 
         // The outbound queue is not disposed: a send that the close cut short may still be on its way out and give its

@@ -11,6 +11,9 @@ public sealed partial class XmppClient
     /// <summary>The extensions' routes, decorators and callbacks (for benchmarks and tests).</summary>
     internal ExtensionHost ExtensionHost => _extensions;
 
+    /// <summary>Whether the caller runs inside one of the client's events (see <see cref="XmppExtensionContext.InEventCallback"/>).</summary>
+    internal bool InEventCallback => _events.InCallback;
+
     /// <summary>The extensions this client runs, in the order they initialised (and their routes run).</summary>
     public IReadOnlyList<XmppExtension> Extensions => _extensions.Extensions;
 

@@ -27,6 +27,9 @@ public sealed partial class XmppClient : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly ITransportConnector _connector;
     private readonly TimeProvider _time;
+
+    /// <summary>The client's clock (a fake one in tests).</summary>
+    internal TimeProvider Time => _time;
     private readonly object _gate = new();
     private readonly EventQueue _events;
     private readonly CancellationTokenSource _disposing = new();

@@ -9,6 +9,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 . "$HERE/lib.sh"
 
 DOMAIN=ejabberd.test
+MUC_DOMAIN=conference.ejabberd.test
 USERS=(alice bob carol bot sender loss-a loss-b)
 
 write_config() {
@@ -78,6 +79,23 @@ modules:
     mod_disco: {}
     mod_mam:
         default: always
+    # XEP-0045 on a subdomain (covered by the *.ejabberd.test SAN; mod_disco lists it in the domain's disco#items).
+    # Anyone may create rooms; rooms are temporary unless configured persistent, and archived (mam) by default.
+    mod_muc:
+        hosts:
+            - "$MUC_DOMAIN"
+        access: all
+        access_create: all
+        access_persistent: all
+        access_admin: none
+        access_mam: all
+        history_size: 20
+        max_user_conferences: 1000
+        default_room_options:
+            public: true
+            persistent: false
+            mam: true
+    mod_muc_admin: {}
     mod_offline:
         access_max_user_messages: max_user_offline_messages
     mod_ping: {}
@@ -184,6 +202,7 @@ EOF
     emit "$dir/env" \
         "EJABBERD_HOST=127.0.0.1" \
         "EJABBERD_DOMAIN=$DOMAIN" \
+        "EJABBERD_MUC=$MUC_DOMAIN" \
         "EJABBERD_PORT=$port" \
         "EJABBERD_DIRECT_TLS_PORT=$tls_port" \
         "EJABBERD_ACCOUNTS=${accounts%,}" \

@@ -10,6 +10,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 
 DOMAIN=prosody.test
 ANON_DOMAIN=anon.prosody.test
+MUC_DOMAIN=conference.prosody.test
 SRV_DOMAINS=(srv-client.test srv-fallback.test srv-jabber.test nosrv.test)
 USERS=(alice bob carol bot sender loss-a loss-b)
 
@@ -61,8 +62,20 @@ EOF
     for host in "$DOMAIN" "${SRV_DOMAINS[@]}"; do
         printf 'VirtualHost "%s"\n  ssl = { certificate = "%s"; key = "%s" }\n\n' "$host" "$cert" "$key"
     done
-    printf 'VirtualHost "%s"\n  authentication = "anonymous"\n  ssl = { certificate = "%s"; key = "%s" }\n' \
+    printf 'VirtualHost "%s"\n  authentication = "anonymous"\n  ssl = { certificate = "%s"; key = "%s" }\n\n' \
         "$ANON_DOMAIN" "$cert" "$key"
+    # XEP-0045. A subdomain of prosody.test, so mod_disco lists it in the domain's disco#items by itself.
+    # Rooms stay locked until their owner configures them (muc_room_locking, the default): a client creating a
+    # room must submit the instant-room form. Rooms are temporary unless configured persistent.
+    cat <<EOF
+Component "$MUC_DOMAIN" "muc"
+  modules_enabled = { "muc_mam" }
+  restrict_room_creation = false
+  muc_room_default_public = true
+  muc_room_default_history_length = 20
+  -- Room archives (muc_mam, store "muc_log") use default_storage: files in data/, they survive a restart.
+  muc_log_expires_after = "never"
+EOF
 }
 
 # launch <dir> <port>: runs prosody on <dir>/prosody.cfg.lua and waits until it answers on <port>;
@@ -128,6 +141,7 @@ start() {
         "PROSODY_DIRECT_TLS_PORT=$tls_port" \
         "PROSODY_5222=$state5222" \
         "PROSODY_ANON_DOMAIN=$ANON_DOMAIN" \
+        "PROSODY_MUC=$MUC_DOMAIN" \
         "PROSODY_SRV_DOMAINS=$(IFS=,; echo "${SRV_DOMAINS[*]}")" \
         "PROSODY_ACCOUNTS=${accounts%,}" \
         "PROSODY_CA=$cert_dir/ca.pem" \

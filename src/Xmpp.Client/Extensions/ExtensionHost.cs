@@ -32,6 +32,9 @@ internal sealed class ExtensionHost
 
     public AnnouncedFeatures Features { get; } = new();
 
+    /// <summary>The extensions' background tasks, stopped when the client is disposed.</summary>
+    public BackgroundWork Background { get; } = new();
+
     public StanzaRouter Router { get; private set; }
 
     public List<Func<XmppSessionStartedEventArgs, CancellationToken, Task>> SessionStarted { get; } = [];

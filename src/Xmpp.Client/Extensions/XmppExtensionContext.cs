@@ -34,6 +34,34 @@ public sealed partial class XmppExtensionContext
     /// <summary>The extension's own logger, in the category of its type's full name.</summary>
     public ILogger Logger { get; }
 
+    /// <summary>
+    /// The client's clock: timers and delays of an extension go through it (<c>Task.Delay(delay, TimeProvider, token)</c>,
+    /// <see cref="TimeProvider.CreateTimer"/>), so tests can run them on a fake clock.
+    /// </summary>
+    public TimeProvider TimeProvider => Client.Time;
+
+    /// <summary>
+    /// Runs work in the background, off the event task (so it may wait for stanzas, which the event task delivers):
+    /// a retry loop, a periodic check. Its token is cancelled when the client is disposed, which waits for the work to
+    /// end; an exception it throws (other than that cancellation) is logged. Started after disposal, it does not run.
+    /// </summary>
+    /// <param name="work">The work; it should end soon after its token is cancelled.</param>
+    public void RunInBackground(Func<CancellationToken, Task> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        _host.Background.Run(work, Logger);
+    }
+
+    /// <summary>
+    /// Whether the caller runs within the processing of one of the client's events (a route, an IQ handler, a
+    /// lifecycle callback, an event handler). With <see cref="XmppClientOptions.MaxConcurrentEventHandlers"/> at 1,
+    /// such code runs on the event task itself, so it must not wait for a stanza that has yet to arrive: the event
+    /// task would deliver it only after the caller is done. An operation that waits for one can refuse then, with a
+    /// clear message, instead of waiting for its timeout. (IQ results do not go through the event task: waiting for
+    /// them is always fine.)
+    /// </summary>
+    public bool InEventCallback => Client.InEventCallback;
+
     /// <summary>The identities and features this client announces (shared by all its extensions).</summary>
     public AnnouncedFeatures Features => _host.Features;
 

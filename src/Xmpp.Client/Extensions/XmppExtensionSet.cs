@@ -4,6 +4,7 @@ using Xmpp.Client.Extensions.Blocking;
 using Xmpp.Client.Extensions.ChatStates;
 using Xmpp.Client.Extensions.Disco;
 using Xmpp.Client.Extensions.EntityTime;
+using Xmpp.Client.Extensions.Muc;
 using Xmpp.Client.Extensions.Ping;
 using Xmpp.Client.Extensions.Receipts;
 using Xmpp.Client.Extensions.Roster;
@@ -40,7 +41,7 @@ public sealed class XmppExtensionSet : IReadOnlyCollection<Type>
 
     /// <summary>
     /// Every built-in extension: service discovery and capabilities, ping, software version, entity time, delivery
-    /// receipts, chat states, stanza ids, roster, blocking and availability (presence and subscriptions).
+    /// receipts, chat states, stanza ids, multi-user chat, roster, blocking and availability (presence and subscriptions).
     /// </summary>
     public static XmppExtensionSet Default { get; } = Empty
         .Add<DiscoExtension>()
@@ -50,6 +51,7 @@ public sealed class XmppExtensionSet : IReadOnlyCollection<Type>
         .Add<ReceiptsExtension>()
         .Add<ChatStatesExtension>()
         .Add<StanzaIdsExtension>()
+        .Add<MucExtension>()
         .Add<RosterExtension>()
         .Add<BlockingExtension>()
         .Add<AvailabilityExtension>();

@@ -52,8 +52,10 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts <paramref name="fileName"/> with its stdio redirected; the environment adds to (or, with a null value, removes from) ours.</summary>
-    public static ChildProcess Start(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
+    /// <summary>Starts <paramref name="fileName"/> with its stdio redirected; the environment adds to (or, with a null value, removes from) ours.
+    /// Its stdin is closed at once unless <paramref name="keepStandardInput"/>: then <see cref="WriteLineAsync"/> writes to it.</summary>
+    public static ChildProcess Start(
+        string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, bool keepStandardInput = false)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -63,6 +65,7 @@ internal sealed class ChildProcess : IAsyncDisposable
             UseShellExecute = false,
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
+            StandardInputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
         };
         foreach (var argument in arguments)
         {
@@ -86,7 +89,15 @@ internal sealed class ChildProcess : IAsyncDisposable
 
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        process.StandardInput.Close();
+        if (keepStandardInput)
+        {
+            process.StandardInput.AutoFlush = true;
+        }
+        else
+        {
+            process.StandardInput.Close();
+        }
+
         return child;
     }
 
@@ -127,6 +138,17 @@ internal sealed class ChildProcess : IAsyncDisposable
 
         throw new TimeoutException($"Expected {what}, but {why}.\n{Describe()}");
     }
+
+    /// <summary>Writes one line to the process's stdin (started with <c>keepStandardInput</c>).</summary>
+    /// <exception cref="IOException">The process has ended (its stdin is closed).</exception>
+    public async Task WriteLineAsync(string line)
+    {
+        await _process.StandardInput.WriteAsync(line + "\n");
+        await _process.StandardInput.FlushAsync();
+    }
+
+    /// <summary>Closes the process's stdin: it reads the end of its input.</summary>
+    public void CloseStandardInput() => _process.StandardInput.Close();
 
     /// <summary>Waits for the process to exit and returns its exit code.</summary>
     /// <exception cref="TimeoutException">Still running after <paramref name="timeout"/> (then it is killed).</exception>

@@ -62,6 +62,13 @@ public sealed record XmppTestServer(
     /// <summary>True when the server also listens on 127.0.0.1:5222 (PROSODY_LISTEN_5222=1 and the port was free).</summary>
     public bool ListensOn5222 { get; init; }
 
+    /// <summary>The multi-user chat service (XEP-0045) on a subdomain, such as <c>conference.prosody.test</c>
+    /// (<c>PROSODY_MUC</c>, <c>EJABBERD_MUC</c>): anyone may create rooms there.</summary>
+    public string MucService { get; init; } = "";
+
+    /// <summary>The bare JID of the room <paramref name="name"/> on <see cref="MucService"/>.</summary>
+    public string Room(string name) => $"{name}@{MucService}";
+
     /// <summary>The STARTTLS client port.</summary>
     public IPEndPoint EndPoint => new(Host, Port);
 
@@ -82,7 +89,10 @@ public sealed record XmppTestServer(
         reader.Required($"{prefix}_CA"),
         TestAccount.ParseList(reader.Required($"{prefix}_ACCOUNTS")),
         int.Parse(reader.Required($"{prefix}_PID"), CultureInfo.InvariantCulture),
-        reader.Required($"{prefix}_LOG"));
+        reader.Required($"{prefix}_LOG"))
+    {
+        MucService = reader.Required($"{prefix}_MUC"),
+    };
 }
 
 /// <summary>A test account; the password is <c>&lt;user&gt;-pass</c> by convention of the scripts.</summary>

@@ -38,7 +38,11 @@ internal sealed class MessagingHarness : IAsyncDisposable
 
     /// <param name="modules">The modules to switch on.</param>
     /// <param name="afterLogin">What the server does right after binding (such as answering the modules' start-up queries).</param>
-    public static async Task<MessagingHarness> ConnectAsync(XmppExtensionSet modules, Func<FakeServer, Task>? afterLogin = null)
+    /// <param name="clock">The client's clock (a <see cref="ManualClock"/> for timers), the system's by default.</param>
+    /// <param name="options">The client's options (their extensions are replaced by <paramref name="modules"/>).</param>
+    /// <param name="logs">Where the client logs.</param>
+    public static async Task<MessagingHarness> ConnectAsync(XmppExtensionSet modules, Func<FakeServer, Task>? afterLogin = null,
+        TimeProvider? clock = null, XmppClientOptions? options = null, Microsoft.Extensions.Logging.ILoggerFactory? logs = null)
     {
         var ready = new TaskCompletionSource<FakeServer>(TaskCreationOptions.RunContinuationsAsynchronously);
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -53,7 +57,7 @@ internal sealed class MessagingHarness : IAsyncDisposable
             ready.SetResult(server);
             await done.Task;
             await server.UntilClientClosesAsync();
-        }, TestClients.Options() with { Extensions = modules });
+        }, (options ?? TestClients.Options()) with { Extensions = modules }, logs, clock);
         await client.ConnectAsync();
         var fake = await ready.Task.WaitAsync(TimeSpan.FromSeconds(30));
         return new MessagingHarness(client, fake, done, connector);

@@ -4,6 +4,7 @@ using Xmpp.Client.Extensions.Blocking;
 using Xmpp.Client.Extensions.ChatStates;
 using Xmpp.Client.Extensions.Disco;
 using Xmpp.Client.Extensions.EntityTime;
+using Xmpp.Client.Extensions.Muc;
 using Xmpp.Client.Extensions.Ping;
 using Xmpp.Client.Extensions.Receipts;
 using Xmpp.Client.Extensions.Roster;
@@ -15,6 +16,9 @@ namespace Xmpp.Client.Tests.Support;
 /// <summary>Extension sets with one built-in (or a few), for tests that look at one extension alone.</summary>
 internal static class OnlyExtensions
 {
+    /// <summary>Multi-user chat (with service discovery, which it requires).</summary>
+    public static XmppExtensionSet Muc => XmppExtensionSet.Empty.Add<MucExtension>();
+
     public static XmppExtensionSet Roster => XmppExtensionSet.Empty.Add<RosterExtension>();
 
     public static XmppExtensionSet Availability => XmppExtensionSet.Empty.Add<AvailabilityExtension>();
