@@ -1,10 +1,12 @@
 using Xmpp.Client.Extensions;
 using Xmpp.Client.Extensions.Availability;
 using Xmpp.Client.Extensions.Blocking;
+using Xmpp.Client.Extensions.Bookmarks;
 using Xmpp.Client.Extensions.ChatStates;
 using Xmpp.Client.Extensions.Disco;
 using Xmpp.Client.Extensions.EntityTime;
 using Xmpp.Client.Extensions.Muc;
+using Xmpp.Client.Extensions.Pep;
 using Xmpp.Client.Extensions.Ping;
 using Xmpp.Client.Extensions.Receipts;
 using Xmpp.Client.Extensions.Roster;
@@ -67,4 +69,12 @@ public sealed partial class XmppClient
     /// <summary>Multi-user chat (XEP-0045): rooms, invitations, self-ping and rejoining.</summary>
     /// <exception cref="InvalidOperationException"><see cref="MucExtension"/> is not registered.</exception>
     public MucExtension Muc => GetExtension<MucExtension>();
+
+    /// <summary>Personal eventing (XEP-0163): publishing to the account's nodes and notifications of contacts' ones.</summary>
+    /// <exception cref="InvalidOperationException"><see cref="PepExtension"/> is not registered.</exception>
+    public PepExtension Pep => GetExtension<PepExtension>();
+
+    /// <summary>The account's bookmarked rooms (XEP-0402, or XEP-0048 in private storage).</summary>
+    /// <exception cref="InvalidOperationException"><see cref="BookmarksExtension"/> is not registered.</exception>
+    public BookmarksExtension Bookmarks => GetExtension<BookmarksExtension>();
 }

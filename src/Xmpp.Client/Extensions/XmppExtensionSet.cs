@@ -1,10 +1,12 @@
 using System.Collections;
 using Xmpp.Client.Extensions.Availability;
 using Xmpp.Client.Extensions.Blocking;
+using Xmpp.Client.Extensions.Bookmarks;
 using Xmpp.Client.Extensions.ChatStates;
 using Xmpp.Client.Extensions.Disco;
 using Xmpp.Client.Extensions.EntityTime;
 using Xmpp.Client.Extensions.Muc;
+using Xmpp.Client.Extensions.Pep;
 using Xmpp.Client.Extensions.Ping;
 using Xmpp.Client.Extensions.Receipts;
 using Xmpp.Client.Extensions.Roster;
@@ -41,7 +43,8 @@ public sealed class XmppExtensionSet : IReadOnlyCollection<Type>
 
     /// <summary>
     /// Every built-in extension: service discovery and capabilities, ping, software version, entity time, delivery
-    /// receipts, chat states, stanza ids, multi-user chat, roster, blocking and availability (presence and subscriptions).
+    /// receipts, chat states, stanza ids, multi-user chat, personal eventing and bookmarks, roster, blocking and availability
+    /// (presence and subscriptions).
     /// </summary>
     public static XmppExtensionSet Default { get; } = Empty
         .Add<DiscoExtension>()
@@ -52,6 +55,8 @@ public sealed class XmppExtensionSet : IReadOnlyCollection<Type>
         .Add<ChatStatesExtension>()
         .Add<StanzaIdsExtension>()
         .Add<MucExtension>()
+        .Add<PepExtension>()
+        .Add<BookmarksExtension>()
         .Add<RosterExtension>()
         .Add<BlockingExtension>()
         .Add<AvailabilityExtension>();

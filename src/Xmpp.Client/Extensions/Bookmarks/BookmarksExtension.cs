@@ -33,16 +33,16 @@ namespace Xmpp.Client.Extensions.Bookmarks;
 /// <para><b>Pushes.</b> <c>urn:xmpp:bookmarks:1+notify</c> is announced, so the server notifies this client of PEP
 /// bookmark changes (also its own); they are accepted only from the account's bare JID or without 'from'. In private
 /// storage nothing is pushed, unless the server mirrors it.</para>
-/// <para><b>Autojoin</b> is only read and written here: joining rooms is left to the application or the multi-user
-/// chat extension.</para>
-/// <para>Not part of <see cref="XmppExtensionSet.Default"/>: register it with
-/// <c>XmppExtensionSet.Default.Add&lt;BookmarksExtension&gt;()</c> (it requires <see cref="PepExtension"/> and service
-/// discovery) and reach it with <c>client.GetExtension&lt;BookmarksExtension&gt;()</c>. Thread-safe; the extension's own
-/// writes are made one at a time.</para>
+/// <para><b>Autojoin</b>: with <see cref="AutojoinRooms"/> the client joins the rooms bookmarked with autojoin after
+/// each new session, and follows the pushes (joins a room newly marked, leaves one it joined so when its bookmark is
+/// removed or unmarked); otherwise autojoin is only read and written.</para>
+/// <para>Part of <see cref="XmppExtensionSet.Default"/> (it requires <see cref="PepExtension"/> and service discovery);
+/// reach it with <c>client.Bookmarks</c>. It asks the server nothing until it is used (or <see cref="AutojoinRooms"/>
+/// is on). Thread-safe; the extension's own writes are made one at a time.</para>
 /// </remarks>
 [SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
     Justification = "The SemaphoreSlim never creates its wait handle (AvailableWaitHandle is not used), so it holds nothing to release.")]
-public sealed class BookmarksExtension : XmppExtension
+public sealed partial class BookmarksExtension : XmppExtension
 {
     /// <summary>The PEP node, and namespace, of native bookmarks (XEP-0402).</summary>
     public const string Node = BookmarksXml.Node;
@@ -92,6 +92,7 @@ public sealed class BookmarksExtension : XmppExtension
         _pep = context.Require<PepExtension>();
         _pep.Subscribe(Node, OnNotificationAsync);
         context.OnNewSession(_ => Forget());
+        InitializeAutojoin(context);
     }
 
     /// <summary>
@@ -365,6 +366,7 @@ public sealed class BookmarksExtension : XmppExtension
         if (set.Length > 0 || removed.Count > 0)
         {
             await Context.RaiseAsync(BookmarksChanged, new BookmarksChangedEventArgs(set, removed), nameof(BookmarksChanged)).ConfigureAwait(false);
+            FollowAutojoin(set, removed);
         }
     }
 }

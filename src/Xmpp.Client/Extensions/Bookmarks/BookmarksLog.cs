@@ -22,4 +22,10 @@ internal static partial class BookmarksLog
 
     [LoggerMessage(3435, LogLevel.Information, "The server refused the bookmarks' publish-options ({Error}); the node is configured first and the bookmark published without them")]
     public static partial void OptionsRefused(ILogger logger, string error);
+
+    [LoggerMessage(3436, LogLevel.Warning, "Could not read the bookmarks to join their autojoin rooms")]
+    public static partial void AutojoinReadFailed(ILogger logger, Exception error);
+
+    [LoggerMessage(3437, LogLevel.Warning, "Could not join the bookmarked room {Room}")]
+    public static partial void AutojoinFailed(ILogger logger, string room, Exception error);
 }

@@ -12,10 +12,9 @@ namespace Xmpp.Client.Extensions.Pep;
 /// contacts (and the account's other clients) publish.
 /// </summary>
 /// <remarks>
-/// <para>Not part of <see cref="XmppExtensionSet.Default"/>: register it with
-/// <c>XmppExtensionSet.Default.Add&lt;PepExtension&gt;()</c> and reach it with <c>client.GetExtension&lt;PepExtension&gt;()</c>
-/// (an extension that builds on it calls <see cref="XmppExtensionContext.Require{T}"/>). It requires service discovery,
-/// which announces the <c>node+notify</c> features (XEP-0163 §4.3).</para>
+/// <para>Part of <see cref="XmppExtensionSet.Default"/>; reach it with <c>client.Pep</c> (an extension that builds on
+/// it calls <see cref="XmppExtensionContext.Require{T}"/>). It requires service discovery, which announces the
+/// <c>node+notify</c> features (XEP-0163 §4.3).</para>
 /// <para>Notifications arrive only for the nodes this client says it wants (<see cref="Subscribe"/>, which announces
 /// <c>node+notify</c> in disco#info and the entity capabilities); <see cref="NotificationReceived"/> sees every one
 /// that arrives. A notification is accepted only from a bare JID with a local part, or without 'from' (the own
