@@ -84,6 +84,38 @@ public sealed class BookmarksTests(ServersFixture fixture)
         }
     }
 
+    [Theory]
+    [InlineData("prosody")]
+    [InlineData("ejabberd")]
+    public async Task A_client_that_follows_autojoin_enters_the_bookmarked_room_at_login_with_the_bookmarks_nick(string serverName)
+    {
+        var server = fixture.Servers.Named(serverName);
+        var room = Jid.Parse(server.Room($"auto-{Guid.NewGuid():N}"));
+        await using var writer = await ClientFactory.ConnectedAsync(Options(server, "carol", "writer", storage: null));
+        var bookmarks = writer.Bookmarks;
+        await bookmarks.SetAsync(new Bookmark(room, "Autojoin test", Autojoin: true, Nick: "CarolBot"));
+        try
+        {
+            var options = ClientFactory.Options(fixture.Servers, server, "carol", "autojoiner") with
+            {
+                Extensions = XmppExtensionSet.Default.Add(() => new BookmarksExtension { AutojoinRooms = true }),
+            };
+            await using var joiner = new XmppClient(options);
+            var joined = new EventWaiter<Xmpp.Client.Extensions.Muc.MucJoinedEventArgs>();
+            joiner.Muc.GetRoom(room).Joined += joined.Handler;
+
+            await joiner.ConnectAsync();
+            var args = await joined.NextAsync(_ => true, Wait, "the bookmarked room joined");
+
+            Assert.Equal("CarolBot", args.Nick);
+            Assert.True(joiner.Muc.GetRoom(room).IsJoined);
+        }
+        finally
+        {
+            await bookmarks.RemoveAsync(room);
+        }
+    }
+
     private XmppClientOptions Options(XmppTestServer server, string user, string resource, BookmarkStorage? storage) =>
         ClientFactory.Options(fixture.Servers, server, user, resource) with
         {
