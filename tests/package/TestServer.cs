@@ -8,7 +8,7 @@ namespace PackageTests;
 /// The Prosody that run.sh started: read from the KEY=value file named by <c>XMPP_PACKAGE_TESTS_ENV</c>
 /// (see tests/servers/README.md, "Env keys").
 /// </summary>
-internal sealed record TestServer(string Host, int Port, string Domain, string CaPath, IReadOnlyDictionary<string, string> Passwords)
+internal sealed record TestServer(string Host, int Port, string Domain, string CaPath, IReadOnlyDictionary<string, string> Passwords, string MucService)
 {
     private static readonly Lazy<TestServer> Loaded = new(Load);
 
@@ -60,6 +60,7 @@ internal sealed record TestServer(string Host, int Port, string Domain, string C
             int.Parse(Get("PROSODY_PORT"), NumberStyles.None, CultureInfo.InvariantCulture),
             domain,
             Get("PROSODY_CA"),
-            passwords);
+            passwords,
+            Get("PROSODY_MUC"));
     }
 }

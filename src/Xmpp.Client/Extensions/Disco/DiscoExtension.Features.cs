@@ -6,14 +6,27 @@ public sealed partial class DiscoExtension
     private readonly object _featuresGate = new();
     private Task _resend = Task.CompletedTask;
 
-    /// <summary>This client's description: computed on first use and again after each change of features.</summary>
+    /// <summary>The feature list <see cref="_own"/> was computed from (the announced features' snapshot, replaced on each change).</summary>
+    private IReadOnlyList<string>? _ownFrom;
+
+    /// <summary>
+    /// This client's description: computed on first use and again whenever the features changed, including the fixed
+    /// ones extensions announce while they initialise (which raise no <see cref="AnnouncedFeatures.Changed"/>).
+    /// </summary>
     private (DiscoInfo Info, EntityCapabilities Caps) Own
     {
         get
         {
             lock (_featuresGate)
             {
-                return _own ??= DescribeSelf();
+                var names = Context.Features.Names;
+                if (_own is null || !ReferenceEquals(names, _ownFrom))
+                {
+                    _own = DescribeSelf();
+                    _ownFrom = names;
+                }
+
+                return _own.Value;
             }
         }
     }
@@ -64,8 +77,9 @@ public sealed partial class DiscoExtension
     {
         lock (_featuresGate)
         {
-            _own = DescribeSelf();
-            _caps.TrustOwn(_own.Value.Caps, _own.Value.Info);
+            _own = null;
+            var own = Own;
+            _caps.TrustOwn(own.Caps, own.Info);
             Volatile.Write(ref _resend, Task.Run(ResendPresenceAsync));
         }
     }

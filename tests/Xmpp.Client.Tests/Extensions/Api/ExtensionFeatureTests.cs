@@ -39,6 +39,18 @@ public class ExtensionFeatureTests
     }
 
     [Fact]
+    public async Task A_feature_added_while_an_earlier_extension_initialised_does_not_hide_the_later_extensions_fixed_ones()
+    {
+        var set = OnlyExtensions.Disco
+            .Add(() => new FirstExtension(context => context.Features.Add("urn:example:early+notify")))
+            .Add(() => new SecondExtension(context => context.AddFeature("urn:example:late")));
+        await using var client = new XmppClient(TestClients.Options() with { Extensions = set });
+
+        Assert.Contains("urn:example:early+notify", client.Disco.OwnInfo.Features);
+        Assert.Contains("urn:example:late", client.Disco.OwnInfo.Features);
+    }
+
+    [Fact]
     public async Task Features_added_while_running_can_be_removed_but_an_extensions_own_stay()
     {
         var set = OnlyExtensions.Disco.Add(() => new FirstExtension(context => context.AddFeature("urn:example:fixed")));
