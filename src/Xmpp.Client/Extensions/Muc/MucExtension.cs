@@ -20,6 +20,9 @@ namespace Xmpp.Client.Extensions.Muc;
 public sealed partial class MucExtension : XmppExtension
 {
     private readonly ConcurrentDictionary<Jid, MucRoom> _rooms = new();
+
+    /// <summary>Whether any room was got (ConcurrentDictionary.IsEmpty takes every lock when it is empty: not for each stanza).</summary>
+    private volatile bool _anyRoom;
     private readonly TimeSpan _selfPingInterval = TimeSpan.FromMinutes(5);
     private readonly TimeSpan _selfPingTimeout = TimeSpan.FromSeconds(30);
     private readonly int _maxOccupantsPerRoom = 10_000;
@@ -88,7 +91,9 @@ public sealed partial class MucExtension : XmppExtension
             throw new ArgumentException($"'{room}' is not a room's JID: give its bare JID, room@service.", nameof(room));
         }
 
-        return _rooms.GetOrAdd(room, static (jid, muc) => new MucRoom(muc, jid), this);
+        var known = _rooms.GetOrAdd(room, static (jid, muc) => new MucRoom(muc, jid), this);
+        _anyRoom = true;
+        return known;
     }
 
     /// <summary>Gets the room and joins it: <c>GetRoom(room).JoinAsync(nick, options)</c>.</summary>
@@ -142,7 +147,7 @@ public sealed partial class MucExtension : XmppExtension
             return OnDirectInvitationAsync(message);
         }
 
-        if ((_rooms.IsEmpty && !message.HasPayload(MucNamespaces.UserX)) || message.From is not { } from)
+        if ((!_anyRoom && !message.HasPayload(MucNamespaces.UserX)) || message.From is not { } from)
         {
             return new(false);
         }
@@ -163,7 +168,7 @@ public sealed partial class MucExtension : XmppExtension
 
     private ValueTask<bool> OnPresenceAsync(Presence presence, CancellationToken cancellationToken)
     {
-        if (_rooms.IsEmpty || presence.From is not { } from || !_rooms.TryGetValue(from.Bare, out var room))
+        if (!_anyRoom || presence.From is not { } from || !_rooms.TryGetValue(from.Bare, out var room))
         {
             return new(false);
         }
