@@ -70,9 +70,41 @@ public sealed class MucServiceRestartTests(ServersFixture fixture)
     }
 
     /// <remarks>
-    /// Another client joining with the nickname in the 2 s between the 332 and the rejoin would be a race; a nickname
-    /// registered to another account (ejabberd reserves it service-wide) refuses the rejoin the same way, with a conflict.
+    /// Another client must join with the nickname in the 2 s between the 332 and the rejoin: to make that certain, the
+    /// client's own bytes are held in a proxy (its session stays up and still receives) until the other one is in.
     /// </remarks>
+    [Fact]
+    public async Task Ejabberd_a_rejoin_after_the_restart_refused_for_a_nickname_taken_meanwhile_fails_for_good_with_NicknameInUse()
+    {
+        var server = fixture.Servers.Ejabberd;
+        var roomJid = NewRoom(server, "svctaken");
+        await using var proxy = Faults.FaultProxy.Start(server.EndPoint);
+        await using var alice = await ClientFactory.ConnectedAsync(ClientFactory.Options(fixture.Servers, server, "alice").Through(proxy));
+        await using var carol = await ConnectAsync(server, "carol");
+        var atAlice = new Watch(alice);
+        await atAlice.Join(roomJid, "Alice");
+
+        proxy.HoldUpstream(true);
+        await RestartEjabberdMucAsync();
+        var left = await atAlice.Left.NextAsync(_ => true, Wait, "the service shutting down");
+        Assert.Equal((MucLeaveReason.ServiceShutdown, true), (left.Reason, left.WillRejoin));
+        var atCarol = new Watch(carol);
+        await atCarol.Join(roomJid, "Alice");
+        Assert.True(Assert.Single(atCarol.Joined.All).Created); // the room went with the module
+        proxy.HoldUpstream(false);
+
+        var failed = await atAlice.RejoinFailed.NextAsync(_ => true, RejoinWait, "the refused rejoin");
+        var error = Assert.IsType<MucJoinException>(failed.Error);
+        Assert.Equal(MucJoinError.NicknameInUse, error.Reason);
+        Assert.Equal(Xmpp.Client.Stanzas.StanzaErrorCondition.Conflict, error.Error?.Condition);
+        Assert.False(failed.WillRetry);
+        Assert.Equal(MucRoomState.NotJoined, atAlice.Room!.State);
+        Assert.DoesNotContain(atAlice.Joined.All, e => e.IsRejoin);
+        Assert.Empty(atAlice.Reconnected.All);
+        Assert.Equal(["Alice"], atCarol.Room!.Occupants.Keys);
+    }
+
+    /// <remarks>ejabberd reserves a registered nickname service-wide: the rejoin is refused with a conflict too.</remarks>
     [Fact]
     public async Task Ejabberd_a_rejoin_after_the_restart_refused_for_a_nickname_registered_meanwhile_fails_for_good_with_NicknameInUse()
     {
