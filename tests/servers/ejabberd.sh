@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # ejabberd for the integration tests: `ejabberd.sh start [workdir]` / `ejabberd.sh stop <workdir>` /
-# `ejabberd.sh restart <workdir>`.
+# `ejabberd.sh restart <workdir>` / `ejabberd.sh ctl <workdir> <ejabberdctl args...>`.
 # See README.md for the env keys it prints.
 set -euo pipefail
 SCRIPT_NAME=ejabberd
@@ -96,6 +96,8 @@ modules:
             persistent: false
             mam: true
     mod_muc_admin: {}
+    # ejabberdctl restart_module (MUC service restart tests: ejabberd.sh ctl <workdir> restart_module ...).
+    mod_admin_extra: {}
     mod_offline:
         access_max_user_messages: max_user_offline_messages
     mod_ping: {}
@@ -237,5 +239,7 @@ case "${1:-}" in
     start) start "${2:-}" ;;
     stop) stop "${2:-}" ;;
     restart) restart "${2:-}" ;;
-    *) echo "usage: $0 start [workdir] | stop <workdir> | restart <workdir>" >&2; exit 2 ;;
+    ctl) [ $# -ge 3 ] || die "usage: ejabberd.sh ctl <workdir> <ejabberdctl args...>"
+        require_root; d=$2/ejabberd; shift 2; ctl "$d" "$@" ;;
+    *) echo "usage: $0 start [workdir] | stop <workdir> | restart <workdir> | ctl <workdir> <args...>" >&2; exit 2 ;;
 esac

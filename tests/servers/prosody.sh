@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prosody for the integration tests: `prosody.sh start [workdir]` / `prosody.sh stop <workdir>` /
-# `prosody.sh restart <workdir>`.
+# `prosody.sh restart <workdir>` / `prosody.sh shell <workdir> <console line...>` (the admin console).
 # See README.md for the env keys it prints.
 set -euo pipefail
 SCRIPT_NAME=prosody
@@ -38,6 +38,9 @@ modules_disabled = { "s2s", "s2s_auth_certs" }
 modules_enabled = {
     "roster"; "saslauth"; "tls"; "disco"; "ping"; "version"; "time"; "register";
     "carbons"; "smacks"; "blocklist"; "vcard"; "private"; "pep"; "mam";
+    -- The admin socket (<dir>/data/prosody.sock) for prosodyctl shell: the MUC service restart tests reload
+    -- the muc component with it (prosody.sh shell <workdir> <command>).
+    "admin_shell";
 }
 -- "limits" is not loaded: no c2s rate limiting, bulk-message tests run at full speed.
 
@@ -182,5 +185,8 @@ case "${1:-}" in
     start) start "${2:-}" ;;
     stop) stop "${2:-}" ;;
     restart) restart "${2:-}" ;;
-    *) echo "usage: $0 start [workdir] | stop <workdir> | restart <workdir>" >&2; exit 2 ;;
+    shell) [ $# -ge 3 ] || die "usage: prosody.sh shell <workdir> <console line...>"
+        require_root; d=$2/prosody; shift 2
+        printf '%s\n' "$@" | as_user prosody "$d" prosodyctl --config "$d/prosody.cfg.lua" shell ;;
+    *) echo "usage: $0 start [workdir] | stop <workdir> | restart <workdir> | shell <workdir> <line...>" >&2; exit 2 ;;
 esac

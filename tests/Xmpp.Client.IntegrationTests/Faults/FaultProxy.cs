@@ -6,8 +6,8 @@ namespace Xmpp.Client.IntegrationTests.Faults;
 /// <summary>
 /// A TCP proxy on 127.0.0.1 for fault tests: every connection accepted on <see cref="EndPoint"/> is forwarded byte
 /// for byte to the target (transparent to STARTTLS and TLS), until a test cuts it (<see cref="CutAllAsync"/>, or
-/// <see cref="CutAfterAsync"/> at any byte), silences it (<see cref="BlackHole"/>) or plays a server that is down
-/// (<see cref="RefuseNew"/>). A cut resets both sides (RST), so the client and the server see it at once.
+/// <see cref="CutAfterAsync"/> at any byte), silences it (<see cref="BlackHole"/>), holds back what clients send
+/// (<see cref="HoldUpstream"/>) or plays a server that is down (<see cref="RefuseNew"/>). A cut resets both sides (RST), so the client and the server see it at once.
 /// Disposing closes the listener and every connection and waits until no copy loop is left.
 /// </summary>
 public sealed class FaultProxy : IAsyncDisposable
@@ -22,6 +22,7 @@ public sealed class FaultProxy : IAsyncDisposable
     private CutBudget? _armedCut;
     private volatile bool _blackHole;
     private volatile bool _refuseNew;
+    private TaskCompletionSource? _upstreamHeld;
     private int _acceptedCount;
     private int _refusedCount;
     private int _cutCount;
@@ -85,6 +86,25 @@ public sealed class FaultProxy : IAsyncDisposable
     /// (a peer that went silent). Off: forwarding resumes with the next bytes read (the dropped ones are lost).
     /// </summary>
     public void BlackHole(bool on) => _blackHole = on;
+
+    /// <summary>
+    /// On: what clients send is held in the proxy, not dropped (what was read waits; the rest waits in the sockets),
+    /// while the server's bytes still reach them; the connections stay open. Off: the held bytes go on, in order.
+    /// </summary>
+    public void HoldUpstream(bool on)
+    {
+        if (on)
+        {
+            Interlocked.CompareExchange(ref _upstreamHeld, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), null);
+        }
+        else
+        {
+            Interlocked.Exchange(ref _upstreamHeld, null)?.TrySetResult();
+        }
+    }
+
+    /// <summary>Completes when client bytes may go on (at once unless <see cref="HoldUpstream"/> is on).</summary>
+    internal Task UpstreamReleased => Volatile.Read(ref _upstreamHeld)?.Task ?? Task.CompletedTask;
 
     /// <summary>On: new connections are accepted and reset at once (a server that is down); live ones are kept.</summary>
     public void RefuseNew(bool on) => _refuseNew = on;
@@ -150,6 +170,7 @@ public sealed class FaultProxy : IAsyncDisposable
         await _stopping.CancelAsync();
         _listener.Dispose();
         await _acceptLoop;
+        HoldUpstream(false);
         Cut();
         // Every connection ever proxied, so a copy loop that failed unexpectedly fails the test here.
         await Task.WhenAll(_completions);

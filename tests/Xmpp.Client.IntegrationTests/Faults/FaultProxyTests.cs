@@ -185,6 +185,40 @@ public sealed class FaultProxyTests : IDisposable
     }
 
     [Fact]
+    public async Task HoldUpstream_keeps_what_the_client_sends_until_lifted_while_the_server_still_gets_through()
+    {
+        await using var proxy = FaultProxy.Start(_peers.EndPoint);
+        var (client, server) = await _peers.ConnectThroughAsync(proxy, Token);
+
+        proxy.HoldUpstream(true);
+        await SendAsync(client, "held", Token);
+        await SendAsync(server, "down", Token);
+        Assert.Equal("down", Encoding.ASCII.GetString(await ReceiveExactlyAsync(client, 4, Token)));
+        await Task.Delay(200, Token);
+        Assert.Equal(0, server.Available);
+        await SendAsync(client, " and more", Token);
+        proxy.HoldUpstream(false);
+
+        Assert.Equal("held and more", Encoding.ASCII.GetString(await ReceiveExactlyAsync(server, 13, Token)));
+        Assert.Equal(0, proxy.DroppedBytes);
+        Assert.Equal(17, proxy.ForwardedBytes);
+    }
+
+    [Fact]
+    public async Task CutAll_ends_a_connection_whose_client_bytes_are_held()
+    {
+        await using var proxy = FaultProxy.Start(_peers.EndPoint);
+        var (client, _) = await _peers.ConnectThroughAsync(proxy, Token);
+
+        proxy.HoldUpstream(true);
+        await SendAsync(client, "held", Token);
+        await proxy.CutAllAsync().WaitAsync(Token);
+
+        Assert.Equal(0, proxy.ActiveConnections);
+        Assert.True((await ReceiveToEndAsync(client, Token)).Reset);
+    }
+
+    [Fact]
     public async Task BlackHole_drops_bytes_both_ways_but_keeps_the_sockets_open()
     {
         await using var proxy = FaultProxy.Start(_peers.EndPoint);

@@ -16,6 +16,7 @@ internal sealed class ProxiedConnection
     private readonly FaultProxy _proxy;
     private readonly Socket _client;
     private readonly Socket _server;
+    private readonly TaskCompletionSource _closing = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _closed;
 
     public ProxiedConnection(FaultProxy proxy, Socket client, AddressFamily targetFamily)
@@ -67,6 +68,12 @@ internal sealed class ProxiedConnection
                     return;
                 }
 
+                if (from == _client)
+                {
+                    // Held client bytes wait here (a cut or the proxy's disposal ends the wait).
+                    await Task.WhenAny(_proxy.UpstreamReleased, _closing.Task);
+                }
+
                 await ForwardAsync(buffer.AsMemory(0, read), to);
             }
         }
@@ -110,6 +117,7 @@ internal sealed class ProxiedConnection
             return false;
         }
 
+        _closing.TrySetResult();
         foreach (var socket in new[] { _client, _server })
         {
             if (abortive)

@@ -66,6 +66,55 @@ public sealed class ServersFixture : IAsyncLifetime
         await ReadEnvironmentAsync(_workDirectory, cancellationToken);
     }
 
+    /// <summary>
+    /// Runs one <c>ejabberdctl</c> command against the test node (<c>ejabberd.sh ctl</c>), such as
+    /// <c>restart_module ejabberd.test mod_muc</c>; returns its output. Throws with the output if it fails.
+    /// </summary>
+    public async Task<string> EjabberdCtlAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var script = ServerScript("ejabberd");
+        var result = await ScriptRunner.RunAsync(script, ["ctl", _workDirectory!, .. arguments], RestartTimeout,
+            cancellationToken: cancellationToken);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException(result.Describe($"{script} ctl {_workDirectory} {string.Join(' ', arguments)}"));
+        }
+
+        return result.StandardOutput;
+    }
+
+    /// <summary>
+    /// Feeds <paramref name="lines"/> to Prosody's admin console (<c>prosody.sh shell</c>, <c>prosodyctl shell</c>):
+    /// console commands such as <c>module:reload("muc", "conference.prosody.test")</c>, or Lua after a <c>&gt;</c>.
+    /// Returns the console's answers (the <c>| </c> lines); throws with the output when a line failed (a <c>! </c> line).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ProsodyShellAsync(IReadOnlyList<string> lines, CancellationToken cancellationToken)
+    {
+        var script = ServerScript("prosody");
+        var result = await ScriptRunner.RunAsync(script, ["shell", _workDirectory!, .. lines], RestartTimeout,
+            cancellationToken: cancellationToken);
+        var answers = result.StandardOutput.Split('\n')
+            .Select(line => line.StartsWith("prosody> ", StringComparison.Ordinal) ? line["prosody> ".Length..] : line)
+            .Where(line => line.StartsWith("| ", StringComparison.Ordinal) || line.StartsWith("! ", StringComparison.Ordinal))
+            .ToList();
+        if (result.ExitCode != 0 || answers.Count == 0 || answers.Any(line => line.StartsWith("! ", StringComparison.Ordinal)))
+        {
+            throw new InvalidOperationException(result.Describe($"{script} shell {_workDirectory} {string.Join(" ; ", lines)}"));
+        }
+
+        return answers;
+    }
+
+    private string ServerScript(string server)
+    {
+        if (_servers is null || _script is null || _workDirectory is null)
+        {
+            throw new InvalidOperationException("The test servers are not running (InitializeAsync failed).");
+        }
+
+        return Path.Combine(Path.GetDirectoryName(_script)!, server + ".sh");
+    }
+
     public async Task DisposeAsync()
     {
         if (_script is null || _workDirectory is null)

@@ -36,9 +36,10 @@ public sealed partial class MucRoom
         catch (XmppIqErrorException error) when (error.Error.Condition is not (StanzaErrorCondition.RemoteServerNotFound or StanzaErrorCondition.RemoteServerTimeout))
         {
             // XEP-0410 §3.2: these mean the room routed the ping to one of the client's own resources (joined); an item
-            // not found means a nickname change is under way (joined too). Anything else: not joined.
+            // not found means a nickname change is under way (joined too), unless the room itself is gone: Prosody and
+            // ejabberd answer so for a room that does not exist (a MUC service restarted without its rooms).
             if (error.Error.Condition is StanzaErrorCondition.ServiceUnavailable or StanzaErrorCondition.FeatureNotImplemented
-                or StanzaErrorCondition.ItemNotFound)
+                || (error.Error.Condition is StanzaErrorCondition.ItemNotFound && !await IsGoneAsync(cancellationToken).ConfigureAwait(false)))
             {
                 return true;
             }
@@ -49,6 +50,25 @@ public sealed partial class MucRoom
                 await OnLostAsync(MucLeaveReason.NotJoined).ConfigureAwait(false);
             }
 
+            return false;
+        }
+    }
+
+    /// <summary>Whether the room says it does not exist (item-not-found to a disco#info query of its bare JID).</summary>
+    private async Task<bool> IsGoneAsync(CancellationToken cancellationToken)
+    {
+        var query = new Iq(IqType.Get, new XElement(XName.Get("query", "http://jabber.org/protocol/disco#info"))) { To = Jid };
+        try
+        {
+            await Client.SendIqAsync(query, _muc.SelfPingTimeout, cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+        catch (XmppIqErrorException error)
+        {
+            return error.Error.Condition is StanzaErrorCondition.ItemNotFound;
+        }
+        catch (XmppTimeoutException)
+        {
             return false;
         }
     }

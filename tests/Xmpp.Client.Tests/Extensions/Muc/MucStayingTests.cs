@@ -34,7 +34,6 @@ public class MucStayingTests
     [Theory]
     [InlineData("service-unavailable")]
     [InlineData("feature-not-implemented")]
-    [InlineData("item-not-found")]
     public async Task Self_ping_errors_that_mean_the_ping_reached_a_resource_count_as_joined(string condition)
     {
         var (harness, room) = await JoinedAsync();
@@ -46,6 +45,50 @@ public class MucStayingTests
 
         Assert.True(await checking.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.True(room.IsJoined);
+    }
+
+    [Fact]
+    public async Task A_self_ping_answered_item_not_found_by_a_room_that_exists_counts_as_joined()
+    {
+        var (harness, room) = await JoinedAsync();
+        await using var _ = harness;
+
+        var checking = room.CheckJoinedAsync();
+        var ping = await harness.ExpectAsync("iq");
+        await harness.SendAsync(PingError(ping.GetAttribute("id")!, "item-not-found"));
+        var disco = await harness.ExpectAsync("iq");
+        await harness.SendAsync($"<iq type='result' id='{disco.GetAttribute("id")}' from='{Room}'><query xmlns='http://jabber.org/protocol/disco#info'>"
+            + "<identity category='conference' type='text'/><feature var='http://jabber.org/protocol/muc'/></query></iq>");
+
+        Assert.True(await checking.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(Room, disco.GetAttribute("to"));
+        Assert.NotNull(disco.Element("query", "http://jabber.org/protocol/disco#info"));
+        Assert.True(room.IsJoined);
+    }
+
+    /// <remarks>Prosody 0.12 and ejabberd 23.01 answer a ping to an occupant of a room that does not exist with
+    /// item-not-found, as XEP-0410 has a room answer during a nickname change: a MUC service restarted without its rooms.</remarks>
+    [Fact]
+    public async Task A_self_ping_answered_item_not_found_by_a_room_that_is_gone_counts_the_room_lost_and_joins_again()
+    {
+        var (harness, room) = await JoinedAsync();
+        await using var _ = harness;
+        var left = new List<MucLeftEventArgs>();
+        room.Left += args => { left.Add(args); return Task.CompletedTask; };
+
+        var checking = room.CheckJoinedAsync();
+        var ping = await harness.ExpectAsync("iq");
+        await harness.SendAsync(PingError(ping.GetAttribute("id")!, "item-not-found"));
+        var disco = await harness.ExpectAsync("iq");
+        await harness.SendAsync($"<iq type='error' id='{disco.GetAttribute("id")}' from='{Room}'><error type='cancel'>"
+            + "<item-not-found xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>");
+
+        Assert.False(await checking.WaitAsync(TimeSpan.FromSeconds(30)));
+        var join = await harness.ExpectAsync("presence");
+        Assert.Equal(MucLeaveReason.NotJoined, Assert.Single(left).Reason);
+        Assert.True(left[0].WillRejoin);
+        Assert.Equal($"{Room}/bot", join.GetAttribute("to"));
+        Assert.Equal(MucRoomState.Rejoining, room.State);
     }
 
     [Fact]
