@@ -94,16 +94,22 @@ public sealed partial class BookmarksExtension
         }
 
         var nick = bookmark.Nick ?? (Client.BoundJid ?? Client.Options.Jid).Local ?? "user";
+        lock (_autojoined)
+        {
+            _autojoined.Add(bookmark.Room); // Before the join: a removal pushed while it runs leaves the room again.
+        }
+
         try
         {
             await room.JoinAsync(nick, new MucJoinOptions { Password = bookmark.Password }, cancellationToken).ConfigureAwait(false);
-            lock (_autojoined)
-            {
-                _autojoined.Add(bookmark.Room);
-            }
         }
         catch (Exception error) when (error is MucJoinException or XmppTimeoutException or XmppConnectionLostException or InvalidOperationException)
         {
+            lock (_autojoined)
+            {
+                _autojoined.Remove(bookmark.Room);
+            }
+
             BookmarksLog.AutojoinFailed(Context.Logger, bookmark.Room.ToString(), error);
         }
     }

@@ -67,7 +67,7 @@ public sealed partial class MucRoom
         {
             _wanted = false;
             StopRejoining();
-            nick = _view.Nick;
+            nick = _joining?.Nick ?? _view.Nick; // A join under way is left too.
             if ((_view.State == MucRoomState.NotJoined && _joining is null) || nick is null)
             {
                 return;

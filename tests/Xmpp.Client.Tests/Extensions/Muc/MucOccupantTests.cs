@@ -211,4 +211,24 @@ public class MucOccupantTests
         Assert.Empty(joined);
         Assert.Equal(MucRole.Moderator, room.Occupants["a"].Role);
     }
+
+    [Fact]
+    public async Task Leaving_while_the_join_is_under_way_leaves_with_the_nick_being_joined()
+    {
+        await using var harness = await MessagingHarness.ConnectAsync(Xmpp.Client.Tests.Support.OnlyExtensions.Muc);
+        var room = harness.Client.Muc.GetRoom(RoomJid);
+        var joining = room.JoinAsync("bot");
+        await harness.ExpectAsync("presence");
+
+        var leaving = room.LeaveAsync();
+        var leave = await harness.ExpectAsync("presence");
+        await harness.SendAsync(Self());
+        await harness.SendAsync(Presence("bot", codes: [110], type: "unavailable"));
+        await joining.WaitAsync(TimeSpan.FromSeconds(30));
+        await leaving.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("unavailable", leave.GetAttribute("type"));
+        Assert.Equal($"{Room}/bot", leave.GetAttribute("to"));
+        Assert.Equal(MucRoomState.NotJoined, room.State);
+    }
 }
