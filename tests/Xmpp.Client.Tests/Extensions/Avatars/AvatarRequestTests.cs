@@ -1,7 +1,6 @@
 using System.Xml.Linq;
 using Xmpp.Client.Extensions.Avatars;
 using Xmpp.Client.Extensions.VCards;
-using Xmpp.Client.Stanzas;
 using static Xmpp.Client.Tests.Extensions.Avatars.AvatarScript;
 using static Xmpp.Client.Tests.Extensions.Pep.PepScript;
 
@@ -14,9 +13,7 @@ public class AvatarRequestTests
     public async Task Without_conversion_setting_publishes_data_and_metadata_then_the_vcard_photo_keeping_the_card_and_resends_presence()
     {
         await using var live = await LiveServer.StartAsync(AvatarsOnly);
-        await AnswerStartupAsync(live, conversion: false);
-        await live.Client.SendAsync(new Presence());
-        await live.Server.ExpectAsync("presence");
+        await AnswerStartupAsync(live, conversion: false, sendPresence: true);
 
         var setting = live.Client.Avatars().SetAsync(Image, "image/png", 64, 48);
         var data = (await live.AnswerAsync(id => $"<iq type='result' id='{id}'/>")).ToX();
@@ -46,9 +43,7 @@ public class AvatarRequestTests
     public async Task With_conversion_setting_publishes_to_pep_only()
     {
         await using var live = await LiveServer.StartAsync(AvatarsOnly);
-        await AnswerStartupAsync(live, conversion: true);
-        await live.Client.SendAsync(new Presence());
-        await live.Server.ExpectAsync("presence");
+        await AnswerStartupAsync(live, conversion: true, sendPresence: true);
 
         var setting = live.Client.Avatars().SetAsync(Image, "image/png");
         await live.AnswerAsync(id => $"<iq type='result' id='{id}'/>");
@@ -65,9 +60,7 @@ public class AvatarRequestTests
     public async Task Removing_publishes_empty_metadata_and_clears_the_vcard_photo()
     {
         await using var live = await LiveServer.StartAsync(AvatarsOnly);
-        await AnswerStartupAsync(live, conversion: false, VCardWithPhoto(Image));
-        await live.Client.SendAsync(new Presence());
-        await live.Server.ExpectAsync("presence");
+        await AnswerStartupAsync(live, conversion: false, VCardWithPhoto(Image), sendPresence: true);
 
         var removing = live.Client.Avatars().RemoveAsync();
         var metadata = (await live.AnswerAsync(id => $"<iq type='result' id='{id}'/>")).ToX();

@@ -52,21 +52,43 @@ internal static class AvatarScript
         return elements;
     }
 
-    /// <summary>Answers the start-up questions: the account's features, then (without conversion) the own vCard.</summary>
-    public static async Task AnswerStartupAsync(LiveServer live, bool conversion, string vcard = "<vCard xmlns='vcard-temp'/>")
+    /// <summary>
+    /// Answers the start-up questions: the account's features, then (without conversion) the own vCard; and returns once
+    /// the extension is done with them. With <paramref name="sendPresence"/>, the client sends its broadcast presence
+    /// meanwhile, and the presences it sends (again, once it knows its hash) are read.
+    /// </summary>
+    public static async Task AnswerStartupAsync(LiveServer live, bool conversion, string vcard = "<vCard xmlns='vcard-temp'/>", bool sendPresence = false)
     {
         var disco = (await live.AnswerAsync(id => AccountInfo(id, conversion))).ToX();
         Assert.Equal("user@example.com", (string?)disco.Attribute("to"));
-        if (!conversion)
+        if (conversion)
         {
-            var request = (await live.AnswerAsync(id => $"<iq type='result' id='{id}'>{vcard}</iq>")).ToX();
-            Assert.NotNull(request.Element(V + "vCard"));
-            await WaitUntilAsync(() => live.Client.Avatars().PresenceHash is not null);
+            Assert.True(await live.Client.Avatars().IsConversionOfferedAsync().WaitAsync(Wait));
+            if (sendPresence)
+            {
+                await live.Client.SendAsync(new Xmpp.Client.Stanzas.Presence());
+                await live.Server.ExpectAsync("presence");
+            }
+
+            return;
+        }
+
+        XElement request;
+        if (sendPresence)
+        {
+            await live.Client.SendAsync(new Xmpp.Client.Stanzas.Presence());
+            var both = await ReadAsync(live.Server, 2);
+            request = Assert.Single(both, e => e.Name.LocalName == "iq");
+            await live.Server.SendAsync($"<iq type='result' id='{(string)request.Attribute("id")!}'>{vcard}</iq>");
+            await live.Server.ExpectAsync("presence"); // sent again with the hash
         }
         else
         {
-            Assert.True(await live.Client.Avatars().IsConversionOfferedAsync().WaitAsync(Wait));
+            request = (await live.AnswerAsync(id => $"<iq type='result' id='{id}'>{vcard}</iq>")).ToX();
         }
+
+        Assert.NotNull(request.Element(V + "vCard"));
+        await WaitUntilAsync(() => live.Client.Avatars().PresenceHash is not null);
     }
 
     public static async Task WaitUntilAsync(Func<bool> condition)
