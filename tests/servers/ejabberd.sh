@@ -73,6 +73,7 @@ shaper_rules:
 
 modules:
     mod_adhoc: {}
+    mod_avatar: {}
     mod_blocking: {}
     mod_caps: {}
     mod_carboncopy: {}
@@ -117,6 +118,7 @@ modules:
     mod_time: {}
     mod_vcard:
         search: false
+    mod_vcard_xupdate: {}
     mod_version: {}
 EOF
 }

@@ -38,7 +38,7 @@ public sealed class AvatarTests(ServersFixture fixture)
         var avatars = alice.GetExtension<AvatarExtension>();
         try
         {
-            Assert.False(await avatars.IsConversionOfferedAsync());
+            var conversion = await avatars.IsConversionOfferedAsync();
             await SubscribeAsync(bob, alice);
             await SubscribeAsync(alice, bob);
 
@@ -47,7 +47,7 @@ public sealed class AvatarTests(ServersFixture fixture)
             var byPep = await changes.NextAsync(c => c.Jid == aliceJid && c.Source == AvatarSource.Pep && c.Id == id, Wait, "the PEP notification");
             Assert.Equal(new AvatarInfo(id, "image/png", 64, 8, 8), byPep.Info);
             await changes.NextAsync(c => c.Jid == aliceJid && c.Source == AvatarSource.VCard && c.Id == id, Wait, "the presence hash");
-            Assert.Equal(id, avatars.PresenceHash);
+            Assert.Equal(conversion ? null : id, avatars.PresenceHash);
 
             var avatar = await bob.GetExtension<AvatarExtension>().GetAsync(aliceJid);
             Assert.NotNull(avatar);
@@ -57,7 +57,14 @@ public sealed class AvatarTests(ServersFixture fixture)
             Assert.Equal(image, card.Photo!.Data.ToArray());
 
             await avatars.RemoveAsync();
-            await changes.NextAsync(c => c.Jid == aliceJid && c.Source == AvatarSource.VCard && c.Id is null, Wait, "the empty presence hash");
+            await changes.NextAsync(c => c.Jid == aliceJid && c.Source == AvatarSource.Pep && c.Id is null, Wait, "the empty metadata");
+            if (!(conversion && serverName == "prosody"))
+            {
+                // Prosody 0.12's mod_vcard_legacy puts the id of the newest metadata item in presence, also of the empty
+                // one that withdraws the avatar (a server-made id, not a hash): contacts see no change by presence there.
+                await changes.NextAsync(c => c.Jid == aliceJid && c.Source == AvatarSource.VCard && c.Id is null, Wait, "the empty presence hash");
+            }
+
             Assert.Null(await bob.GetExtension<AvatarExtension>().GetAsync(aliceJid));
         }
         finally

@@ -35,7 +35,12 @@ public sealed class VCardTests(ServersFixture fixture)
 
             var read = await vcard.GetAsync();
             Assert.Equal(card.Nickname, read.Nickname);
-            Assert.Equal(("Carol Test", "Carol", "Test", "Integration"), (read.FullName, read.GivenName, read.FamilyName, read.Description));
+            Assert.Equal(("Carol Test", "Carol", "Test"), (read.FullName, read.GivenName, read.FamilyName));
+            if (serverName == "ejabberd")
+            {
+                Assert.Equal("Integration", read.Description); // Prosody's mod_vcard_legacy keeps vCards as vCard4 in PEP, without DESC
+            }
+
             Assert.Equal(card.Photo.Data.ToArray(), read.Photo!.Data.ToArray());
             Assert.Equal("image/png", read.Photo.MediaType);
             Assert.Equal("carol@example.com", Assert.Single(read.Emails).Value);

@@ -147,6 +147,9 @@ public sealed partial class AvatarExtension : XmppExtension
     /// Withdraws the account's avatar: publishes empty metadata (XEP-0084 §4.8), and, unless the server converts,
     /// removes the vCard's PHOTO; the presence then says "no avatar" (an empty <c>photo</c>).
     /// </summary>
+    /// <remarks>With the conversion, the server decides what presence says: ejabberd 23.01 (mod_avatar) then sends an
+    /// empty <c>photo</c>, while Prosody 0.12 (mod_vcard_legacy) puts the server-made id of the empty metadata item
+    /// there, which is no hash (this extension ignores such a hash in contacts' presence).</remarks>
     /// <param name="cancellationToken">Stops waiting for the answers.</param>
     /// <exception cref="XmppIqErrorException">The server refused.</exception>
     /// <exception cref="XmppTimeoutException">The server did not answer in time.</exception>
