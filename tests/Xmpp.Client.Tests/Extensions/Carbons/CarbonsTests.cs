@@ -175,4 +175,68 @@ public class CarbonsTests
         Assert.Single(message.GetPayloads(CarbonsExtension.NoCopyName));
         Assert.False(CarbonsExtension.IsPrivate(new Message(Jid.Parse("juliet@example.com"), "copied")));
     }
+
+    [Fact]
+    public async Task Carbons_are_enabled_again_on_a_new_session_after_a_reconnection()
+    {
+        var connection = 0;
+        var dropped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var enabledAgain = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var (client, _) = TestClients.Create(async server =>
+        {
+            await server.LoginAsync(); // no stream management: a new session each time
+            var requests = new List<string>();
+            await Offering(carbons: true, requests)(server);
+            if (Interlocked.Increment(ref connection) == 1)
+            {
+                await dropped.Task.WaitAsync(Wait);
+                return; // the connection drops
+            }
+
+            enabledAgain.TrySetResult(requests[1]);
+            await server.UntilClientClosesAsync();
+        }, TestClients.Resilient() with { Extensions = Carbons });
+        await using (client)
+        {
+            await client.ConnectAsync();
+            dropped.TrySetResult();
+
+            Assert.Contains($"<enable xmlns=\"{Ns}\"", await enabledAgain.Task.WaitAsync(Wait), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_resumed_session_keeps_carbons_without_asking_again()
+    {
+        var connection = 0;
+        var dropped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var firstAfterResuming = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var (client, _) = TestClients.Create(async server =>
+        {
+            if (Interlocked.Increment(ref connection) == 1)
+            {
+                await server.LoginWithStreamManagementAsync("abc");
+                await Offering(carbons: true)(server);
+                await dropped.Task.WaitAsync(Wait);
+                return; // the connection drops
+            }
+
+            await server.AuthenticateAsync();
+            await server.SendAsync("<resumed xmlns='urn:xmpp:sm:3' previd='abc' h='2'/>");
+            var first = await server.ReadElementAsync();
+            firstAfterResuming.TrySetResult(first?.ToString() ?? string.Empty);
+            await server.UntilClientClosesAsync();
+        }, TestClients.Resilient() with { Extensions = Carbons });
+        await using (client)
+        {
+            var states = new StateRecorder(client);
+            await client.ConnectAsync();
+            dropped.TrySetResult();
+            Assert.True((await states.WaitForAsync(XmppClientState.Connected, 2)).Resumed);
+            await client.SendAsync(new Message(Jid.Parse("juliet@example.com"), "after resuming"));
+
+            Assert.Contains("after resuming", await firstAfterResuming.Task.WaitAsync(Wait), StringComparison.Ordinal);
+            Assert.True(client.GetExtension<CarbonsExtension>().IsEnabled);
+        }
+    }
 }
