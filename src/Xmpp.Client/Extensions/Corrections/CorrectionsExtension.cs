@@ -20,6 +20,9 @@ namespace Xmpp.Client.Extensions.Corrections;
 /// JID can never reach someone else's messages through it.</para>
 /// <para>Corrections and retractions are taken: they reach neither <see cref="XmppClient.MessageReceived"/> nor
 /// <see cref="MucRoom.MessageReceived"/>, so they are never shown as new messages.</para>
+/// <para>Room messages reach it through the multi-user chat extension, which it requires (registering it adds
+/// <see cref="MucExtension"/> if the set lacks it). Carbon copies (XEP-0280) of corrections are raised by
+/// <c>CarbonsExtension.CarbonReceived</c> as what they are, not here.</para>
 /// <para>Thread-safe: every member may be called from any thread.</para>
 /// </remarks>
 public sealed class CorrectionsExtension : XmppExtension
@@ -27,7 +30,7 @@ public sealed class CorrectionsExtension : XmppExtension
     /// <summary>The namespace of XEP-0308.</summary>
     public const string CorrectNamespace = "urn:xmpp:message-correct:0";
 
-    /// <summary>The namespace of XEP-0424 (version 0.4).</summary>
+    /// <summary>The namespace of XEP-0424 (since version 0.4; older clients used <c>urn:xmpp:message-retract:0</c>, not understood here).</summary>
     public const string RetractNamespace = "urn:xmpp:message-retract:1";
 
     /// <summary>The body a retraction carries for clients without XEP-0424 (XEP-0428 fallback).</summary>
