@@ -239,4 +239,21 @@ public class CarbonsTests
             Assert.True(client.GetExtension<CarbonsExtension>().IsEnabled);
         }
     }
+
+    [Fact]
+    public async Task A_refused_enable_is_logged_and_does_not_fail_the_connection()
+    {
+        using var logs = new ListLoggerFactory();
+        await using var harness = await MessagingHarness.ConnectAsync(Carbons, async server =>
+        {
+            var disco = await server.ExpectAsync("iq");
+            await server.SendAsync($"<iq type='result' id='{disco.GetAttribute("id")}' from='example.com'><query xmlns='{Info}'><feature var='{Ns}'/></query></iq>");
+            var enable = await server.ExpectAsync("iq");
+            await server.SendAsync($"<iq type='error' id='{enable.GetAttribute("id")}'><error type='cancel'><not-allowed xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>");
+        }, logs: logs);
+
+        Assert.Equal(XmppClientState.Connected, harness.Client.State);
+        Assert.False(harness.Client.GetExtension<CarbonsExtension>().IsEnabled);
+        Assert.Contains(logs.Messages, line => line.Contains("Could not enable message carbons: not-allowed", StringComparison.Ordinal));
+    }
 }
