@@ -134,6 +134,27 @@ public sealed partial class XmppClient
         }
     }
 
+    /// <summary>
+    /// Writes a top-level element that is not a stanza (a nonza such as XEP-0352's <c>&lt;inactive/&gt;</c>) on the
+    /// ready session: never decorated, counted, kept for resending nor queued while reconnecting.
+    /// </summary>
+    internal async ValueTask SendNonzaAsync(XmppElement element, CancellationToken cancellationToken)
+    {
+        ThrowIfNotSending();
+        XmppSession? session;
+        lock (_gate)
+        {
+            session = _ready;
+        }
+
+        if (session is null)
+        {
+            throw new XmppConnectionLostException("The client is not connected to a session right now; the element was not sent (it is not queued).");
+        }
+
+        await session.Writer.WriteAsync(element, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Throws when stanzas can be neither sent nor queued.</summary>
     private void ThrowIfNotSending()
     {

@@ -77,6 +77,7 @@ modules:
     mod_blocking: {}
     mod_caps: {}
     mod_carboncopy: {}
+    mod_client_state: {}
     mod_disco: {}
     mod_mam:
         default: always

@@ -37,7 +37,7 @@ modules_disabled = { "s2s", "s2s_auth_certs" }
 
 modules_enabled = {
     "roster"; "saslauth"; "tls"; "disco"; "ping"; "version"; "time"; "register";
-    "carbons"; "smacks"; "blocklist"; "vcard_legacy"; "private"; "pep"; "mam";
+    "carbons"; "smacks"; "blocklist"; "vcard_legacy"; "private"; "pep"; "mam"; "csi_simple";
     -- The admin socket (<dir>/data/prosody.sock) for prosodyctl shell: the MUC service restart tests reload
     -- the muc component with it (prosody.sh shell <workdir> <command>).
     "admin_shell";

@@ -1,6 +1,9 @@
+using System.Xml.Linq;
 using Microsoft.Extensions.Logging;
 using Xmpp.Client.Extensions.Disco;
+using Xmpp.Client.Internal;
 using Xmpp.Client.Stanzas;
+using Xmpp.Client.Xml;
 
 namespace Xmpp.Client.Extensions;
 
@@ -132,6 +135,34 @@ public sealed partial class XmppExtensionContext
         ArgumentNullException.ThrowIfNull(stanza);
         var sending = Client.SendOwnAsync(stanza, decorate: true, cancellationToken);
         return sending.IsCompletedSuccessfully ? new(stanza.Id!) : SentAsync(sending, stanza);
+    }
+
+    /// <summary>
+    /// Sends a top-level element that is not a stanza, a "nonza" (such as client state indication's
+    /// <c>&lt;active xmlns='urn:xmpp:csi:0'/&gt;</c>, XEP-0352), on the current session, whole and in order with the
+    /// stanzas sent. Unlike a stanza it is not decorated, not watched, not counted by stream management (XEP-0198),
+    /// not resent after a resumption and not queued while reconnecting: send what a new session needs again from
+    /// <see cref="OnSessionStarted"/>. Send only elements the server offered a stream feature for.
+    /// </summary>
+    /// <param name="element">The element (copied); its namespace must be its own, not <c>jabber:client</c>, the
+    /// stream's, TLS, SASL, binding nor stream management, which the client itself handles.</param>
+    /// <param name="cancellationToken">Stops waiting for the turn to write.</param>
+    /// <returns>Completes when the element was written.</returns>
+    /// <exception cref="ArgumentException">The element is in a namespace the client handles itself, or in none.</exception>
+    /// <exception cref="InvalidOperationException">The client is not connected.</exception>
+    /// <exception cref="XmppConnectionLostException">The client is reconnecting, or the connection broke while sending.</exception>
+    public ValueTask SendNonzaAsync(XElement element, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(element);
+        if (element.Name.NamespaceName is "" or Namespaces.Client or Namespaces.Streams or Namespaces.Tls or Namespaces.Sasl
+            or Namespaces.Bind or Namespaces.Session or Namespaces.StreamManagement)
+        {
+            throw new ArgumentException(
+                $"<{element.Name.LocalName}/> in '{element.Name.NamespaceName}' is not a nonza an extension may send: give it the namespace of its own protocol.",
+                nameof(element));
+        }
+
+        return Client.SendNonzaAsync(XmppElement.FromXElement(element), cancellationToken);
     }
 
     /// <summary>

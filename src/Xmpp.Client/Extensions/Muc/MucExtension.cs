@@ -26,6 +26,7 @@ public sealed partial class MucExtension : XmppExtension
     private readonly TimeSpan _selfPingInterval = TimeSpan.FromMinutes(5);
     private readonly TimeSpan _selfPingTimeout = TimeSpan.FromSeconds(30);
     private readonly int _maxOccupantsPerRoom = 10_000;
+    private readonly List<Func<MucRoom, Message, string?, ValueTask<bool>>> _groupchatFilters = [];
     private DiscoExtension _disco = null!;
 
     /// <summary>
@@ -123,6 +124,27 @@ public sealed partial class MucExtension : XmppExtension
         context.OnSessionEnded(OnSessionEndedAsync);
         context.OnSessionStarted(OnSessionStartedAsync);
         context.WatchOutgoing(OnOutgoing);
+    }
+
+    /// <summary>
+    /// Lets another built-in extension (corrections, retractions) see each groupchat message of a joined room before
+    /// <see cref="MucRoom.MessageReceived"/>, and take it (return <see langword="true"/>). Registered from that
+    /// extension's <c>Initialize</c>, after this one's (it requires this one), so the list is fixed before any stanza.
+    /// </summary>
+    internal void AddGroupchatFilter(Func<MucRoom, Message, string?, ValueTask<bool>> filter) => _groupchatFilters.Add(filter);
+
+    /// <summary>Runs the groupchat filters on a room's message; <see langword="true"/> when one took it.</summary>
+    internal async ValueTask<bool> FilterGroupchatAsync(MucRoom room, Message message, string? nick)
+    {
+        foreach (var filter in _groupchatFilters)
+        {
+            if (await filter(room, message, nick).ConfigureAwait(false))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Throws when the caller would wait for a stanza that only the event task it blocks can deliver.</summary>

@@ -142,7 +142,7 @@ public sealed partial class MucRoom
         switch (message.Type)
         {
             case MessageType.Groupchat:
-                if (_view.State == MucRoomState.Joined)
+                if (_view.State == MucRoomState.Joined && !await _muc.FilterGroupchatAsync(this, message, from.Resource).ConfigureAwait(false))
                 {
                     await OnGroupchatAsync(message, from.Resource).ConfigureAwait(false);
                 }
