@@ -57,11 +57,13 @@ internal sealed class ProsodyServer : IAsyncDisposable
 
     /// <summary>
     /// For the <c>mam</c> mode: the same without leaving MAM out (the test config's memory archive, no expiry), so the
-    /// archive can be read back.
+    /// archive can be read back. Prosody 0.12 keeps at most <c>storage_archive_item_limit</c> (1,000 by default)
+    /// messages per archive and then drops the oldest; the benchmark's archive needs more.
     /// </summary>
     public const string ExtraConfigWithMam = """
         network_settings = { nagle = false }
         modules_disabled = { "s2s", "s2s_auth_certs" }
+        storage_archive_item_limit = 100000
         """;
 
     public static Task<ProsodyServer> StartAsync(string repositoryRoot) => StartAsync(repositoryRoot, ExtraConfig);
