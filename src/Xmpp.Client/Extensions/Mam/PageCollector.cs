@@ -28,7 +28,7 @@ internal sealed class PageCollector(Jid archive, int max)
             }
 
             _messages.Add(message);
-            if (_awaiting && message.Id == _awaitedLast)
+            if (_awaiting && (message.Id == _awaitedLast || _messages.Count >= Max))
             {
                 _complete.TrySetResult();
             }
@@ -37,14 +37,17 @@ internal sealed class PageCollector(Jid archive, int max)
         }
     }
 
-    /// <summary>Waits until the result with id <paramref name="last"/> arrived (at once when it is <see langword="null"/> or there already).</summary>
+    /// <summary>
+    /// Waits until the result with id <paramref name="last"/> arrived (at once when it is <see langword="null"/> or there
+    /// already), or the page is full (a result past the page's size would be dropped anyway).
+    /// </summary>
     public Task UntilCollectedAsync(string? last)
     {
         lock (_lock)
         {
             _awaitedLast = last;
             _awaiting = true;
-            if (last is null || _messages.Exists(message => message.Id == last))
+            if (last is null || _messages.Count >= Max || _messages.Exists(message => message.Id == last))
             {
                 _complete.TrySetResult();
             }

@@ -168,6 +168,62 @@ public class MamTests
     }
 
     [Fact]
+    public async Task A_page_keeps_no_more_results_than_it_asked_for()
+    {
+        var logs = new ListLoggerFactory();
+        await using var harness = await ConnectAsync(logs);
+        var mam = harness.Client.GetExtension<MamExtension>();
+
+        var paging = mam.QueryPageAsync(new MamQuery(), null, 2);
+        var request = await harness.ExpectAsync("iq");
+        await AnswerPageAsync(harness, request, from: null, ["a1", "a2", "a3", "a4"], complete: true);
+        var page = await paging.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(["a1", "a2"], page.Messages.Select(m => m.Id));
+        Assert.True(page.Complete);
+        await harness.SyncAsync();
+        Assert.Equal(2, logs.Messages.Count(m => m.Contains("more results than the 2 asked for", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task An_archive_error_fails_the_enumeration_with_the_servers_error()
+    {
+        await using var harness = await ConnectAsync();
+        var mam = harness.Client.GetExtension<MamExtension>();
+
+        var reading = ReadAllAsync(mam.QueryAsync(new MamQuery { After = "gone" }));
+        var request = await harness.ExpectAsync("iq");
+        await harness.SendAsync($"<iq type='error' id='{request.GetAttribute("id")}'><error type='cancel'><item-not-found xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>");
+
+        var error = await Assert.ThrowsAsync<XmppIqErrorException>(() => reading);
+        Assert.Equal(StanzaErrorCondition.ItemNotFound, error.Error.Condition);
+    }
+
+    [Fact]
+    public async Task Querying_from_inside_an_event_handler_that_holds_the_event_task_is_refused()
+    {
+        await using var harness = await ConnectAsync();
+        var mam = harness.Client.GetExtension<MamExtension>();
+        var refused = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        harness.Client.MessageReceived += async _ =>
+        {
+            try
+            {
+                await mam.QueryPageAsync(new MamQuery(), null, 10);
+                refused.TrySetResult(null);
+            }
+            catch (InvalidOperationException error)
+            {
+                refused.TrySetResult(error);
+            }
+        };
+
+        await harness.SendAsync("<message from='juliet@example.com/b' id='x'><body>hi</body></message>");
+
+        Assert.IsType<InvalidOperationException>(await refused.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
     public void Remembered_ids_are_bounded_and_forget_the_oldest()
     {
         var ids = new RecentIds(3);
