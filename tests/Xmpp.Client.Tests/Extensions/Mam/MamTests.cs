@@ -182,7 +182,9 @@ public class MamTests
         Assert.Equal(["a1", "a2"], page.Messages.Select(m => m.Id));
         Assert.True(page.Complete);
         await harness.SyncAsync();
-        Assert.Equal(2, logs.Messages.Count(m => m.Contains("more results than the 2 asked for", StringComparison.Ordinal)));
+        // Dropped as surplus, or (when the answer completed the full page before they were routed) as for no query of ours.
+        Assert.Equal(2, logs.Messages.Count(m => m.Contains("more results than the 2 asked for", StringComparison.Ordinal)
+                                              || m.Contains("no query of ours has queryid", StringComparison.Ordinal)));
     }
 
     [Fact]
