@@ -19,7 +19,7 @@ public class MamTests
     {
         await using var harness = await ConnectAsync();
         var live = 0;
-        harness.Client.MessageReceived += _ => { Interlocked.Increment(ref live); return Task.CompletedTask; };
+        harness.Client.MessageReceived += message => { if (!IsMarker(message)) { Interlocked.Increment(ref live); } return Task.CompletedTask; };
         var mam = harness.Client.GetExtension<MamExtension>();
 
         var reading = ReadAllAsync(mam.QueryAsync(new MamQuery { With = Jid.Parse("juliet@example.com"), PageSize = 2 }));
@@ -44,7 +44,7 @@ public class MamTests
         Assert.Null(Set(query1).Element("after", Rsm));
         Assert.Equal("a2", Set(query2).Element("after", Rsm)!.Value);
         await harness.SyncAsync();
-        Assert.Equal(1, live); // only the marker: results are never raised as ordinary messages
+        Assert.Equal(0, Volatile.Read(ref live)); // results are never raised as ordinary messages
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public class MamTests
         var logs = new ListLoggerFactory();
         await using var harness = await ConnectAsync(logs);
         var live = new List<Message>();
-        harness.Client.MessageReceived += message => { lock (live) { live.Add(message); } return Task.CompletedTask; };
+        harness.Client.MessageReceived += message => { if (!IsMarker(message)) { lock (live) { live.Add(message); } } return Task.CompletedTask; };
         var mam = harness.Client.GetExtension<MamExtension>();
 
         var reading = ReadAllAsync(mam.QueryAsync());
@@ -86,7 +86,11 @@ public class MamTests
         await harness.SyncAsync();
 
         Assert.Equal(["real"], messages.Select(m => m.Id));
-        Assert.Single(live); // the marker
+        lock (live)
+        {
+            Assert.Empty(live);
+        }
+
         Assert.Equal(2, logs.Messages.Count(m => m.Contains("the archive asked is", StringComparison.Ordinal)));
         Assert.Single(logs.Messages, m => m.Contains("'not-ours'", StringComparison.Ordinal));
     }
@@ -117,7 +121,7 @@ public class MamTests
     {
         await using var harness = await ConnectAsync();
         var live = new List<string?>();
-        harness.Client.MessageReceived += message => { lock (live) { live.Add(message.Body); } return Task.CompletedTask; };
+        harness.Client.MessageReceived += message => { if (!IsMarker(message)) { lock (live) { live.Add(message.Body); } } return Task.CompletedTask; };
         var mam = harness.Client.GetExtension<MamExtension>();
         await harness.SendAsync(LiveMessage("s1"));
         await harness.SyncAsync();
@@ -135,7 +139,7 @@ public class MamTests
         Assert.Equal(["s2", "s3"], recovered.Select(m => m.Id));
         lock (live)
         {
-            Assert.Equal(["live s1", null, "live s4", null], live); // the nulls are the markers
+            Assert.Equal(["live s1", "live s4"], live);
         }
 
         Assert.Equal("s4", mam.LastArchiveId);
@@ -258,6 +262,9 @@ public class MamTests
 
         return list;
     }
+
+    /// <summary>The harness's sync markers: its own handler, which runs first, releases the test before ours saw them.</summary>
+    private static bool IsMarker(Message message) => message.Id?.StartsWith("marker-", StringComparison.Ordinal) == true;
 
     private static XmppElement Query(XmppElement iq) => Assert.Single(iq.Elements("query", Ns));
 
