@@ -22,6 +22,12 @@ if (args is ["echo", .. var echoArgs])
     return await EchoBotRunner.RunAsync(echoArgs);
 }
 
+// `mam [messages] [rounds]`: reading an archive of 10,000 messages, Xmpp.Client beside slixmpp (see README.md).
+if (args is ["mam", .. var mamArgs])
+{
+    return await MamRunner.RunAsync(mamArgs);
+}
+
 if (args is ["xml-cpu", .. var cpuArgs])
 {
     return XmlCpuTimeRunner.Run(cpuArgs);

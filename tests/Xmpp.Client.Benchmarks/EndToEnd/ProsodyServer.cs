@@ -55,12 +55,25 @@ internal sealed class ProsodyServer : IAsyncDisposable
     /// <summary>The version the running server logged at start, such as <c>0.12.3</c>.</summary>
     public string Version { get; }
 
-    public static async Task<ProsodyServer> StartAsync(string repositoryRoot)
+    /// <summary>
+    /// For the <c>mam</c> mode: the same without leaving MAM out (the test config's memory archive, no expiry), so the
+    /// archive can be read back. Prosody 0.12 keeps at most <c>storage_archive_item_limit</c> (1,000 by default)
+    /// messages per archive and then drops the oldest; the benchmark's archive needs more.
+    /// </summary>
+    public const string ExtraConfigWithMam = """
+        network_settings = { nagle = false }
+        modules_disabled = { "s2s", "s2s_auth_certs" }
+        storage_archive_item_limit = 100000
+        """;
+
+    public static Task<ProsodyServer> StartAsync(string repositoryRoot) => StartAsync(repositoryRoot, ExtraConfig);
+
+    public static async Task<ProsodyServer> StartAsync(string repositoryRoot, string extraConfig)
     {
         var script = Path.Combine(repositoryRoot, "tests", "servers", "prosody.sh");
         var workDirectory = Directory.CreateTempSubdirectory("xmpp-e2e-").FullName;
         var start = await ProcessRunner.RunAsync("bash", [script, "start", workDirectory], StartTimeout,
-            new Dictionary<string, string> { ["PROSODY_EXTRA_CONFIG"] = ExtraConfig });
+            new Dictionary<string, string> { ["PROSODY_EXTRA_CONFIG"] = extraConfig });
         if (start.ExitCode != 0)
         {
             var stop = await ProcessRunner.RunAsync("bash", [script, "stop", workDirectory], StopTimeout);

@@ -44,6 +44,14 @@ internal sealed class SlixmppScenarios(ProsodyServer server, ScenarioSettings se
         return (result, nodelay);
     }
 
+    /// <summary>The <c>mam</c> scenario: bob reads <paramref name="count"/> archived messages with xep_0313 iterate().</summary>
+    public async Task<MessageResult> ArchiveAsync(int count, int warmup, int page, CancellationToken cancellationToken)
+    {
+        var json = await RunScenarioAsync("mam", count, warmup, ["--page", page.ToString(CultureInfo.InvariantCulture)], cancellationToken);
+        return new MessageResult(json.GetProperty("msgs_per_s").GetDouble(), json.GetProperty("cpu_us_per_msg").GetDouble(),
+            json.GetProperty("server_cpu_us_per_msg").GetDouble());
+    }
+
     private async Task<JsonElement> RunScenarioAsync(string scenario, int count, int warmup, IEnumerable<string> extra, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -5,7 +5,7 @@ Runs one scenario against a running server and prints one JSON object on stdout;
 (EndToEndRunner.cs) starts Prosody, calls this script once per scenario and puts the figures next to its own.
 
     /usr/bin/python3 slix_bench.py --host 127.0.0.1 --port 5222 --ca ca.pem --domain prosody.test \
-        --scenario login|messages|iq [--count N] [--warmup N]
+        --scenario login|messages|iq|mam [--count N] [--warmup N] [--page N]
 
 What is done to keep the comparison fair (the same as the .NET side does):
 - No DNS: connect() gets the host and port, and get_dns_records is overridden so slixmpp does not first ask DNS
@@ -213,7 +213,31 @@ async def iq():
     }
 
 
-SCENARIOS = {"login": login, "messages": messages, "iq": iq}
+async def mam():
+    """bob reads his archive with xep_0313 iterate() (RSM pages of --page), count messages after warmup ones."""
+    client = await connected("bob", plugins=["xep_0313"])
+    archive = client["xep_0313"]
+
+    async def read(total):
+        seen = 0
+        async for message in archive.iterate(rsm={"max": ARGS.page}, total=total):
+            if message["mam_result"]["forwarded"]["stanza"]["body"]:
+                seen += 1
+        return seen
+
+    if ARGS.warmup:
+        await read(ARGS.warmup)
+    cpu, server = time.process_time(), server_cpu()
+    begin = time.perf_counter()
+    seen = await read(ARGS.count)
+    seconds = time.perf_counter() - begin
+    cpu, server = time.process_time() - cpu, server_cpu() - server
+    await close(client)
+    return {"msgs_per_s": ARGS.count / seconds, "cpu_us_per_msg": cpu / ARGS.count * 1e6,
+            "server_cpu_us_per_msg": server / ARGS.count * 1e6, "seconds": seconds, "with_body": seen}
+
+
+SCENARIOS = {"login": login, "messages": messages, "iq": iq, "mam": mam}
 
 
 def main():
@@ -227,6 +251,7 @@ def main():
     parser.add_argument("--scenario", choices=SCENARIOS, required=True)
     parser.add_argument("--count", type=int, required=True)
     parser.add_argument("--warmup", type=int, default=0)
+    parser.add_argument("--page", type=int, default=50, help="mam: RSM max per page")
     parser.add_argument("--mechanism", default="SCRAM-SHA-256", help="login: the SASL mechanism to use")
     parser.add_argument("--yield-every", type=int, default=100,
                         help="messages: yield to the event loop after this many sends (0: queue all, then yield)")

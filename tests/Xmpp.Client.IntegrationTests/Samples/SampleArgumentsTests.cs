@@ -24,6 +24,12 @@ public sealed class SampleArgumentsTests
         { "RoomBot", ["--jid", "bot@example.com", "--room", "room@conference.example.com", "--nick", "bad\u0007nick"], "--nick <nick> is required and must be a valid nickname." },
         { "RoomBot", ["--jid", "bot@example.com", "--room", "room@conference.example.com", "--nick"], "--nick needs a value." },
         { "RoomBot", ["--room", "room@conference.example.com", "--nick", "bot"], "--jid is required." },
+        { "History", ["--jid", "me@example.com"], "--with <jid> is required and must be a valid JID." },
+        { "History", ["--jid", "me@example.com", "--with", "bob@@example.com"], "--with <jid> is required and must be a valid JID." },
+        { "History", ["--jid", "me@example.com", "--with", "bob@example.com", "--max", "0"], "--max: '0' is not a positive whole number." },
+        { "History", ["--jid", "me@example.com", "--with", "bob@example.com", "--max", "many"], "--max: 'many' is not a positive whole number." },
+        { "History", ["--jid", "me@example.com", "--with", "bob@example.com", "--max"], "--max needs a value." },
+        { "History", ["--with", "bob@example.com"], "--jid is required." },
     };
 
     [Theory]
