@@ -2,9 +2,13 @@ using Xmpp.Client.Extensions;
 using Xmpp.Client.Extensions.Availability;
 using Xmpp.Client.Extensions.Blocking;
 using Xmpp.Client.Extensions.Bookmarks;
+using Xmpp.Client.Extensions.Carbons;
 using Xmpp.Client.Extensions.ChatStates;
+using Xmpp.Client.Extensions.ClientState;
+using Xmpp.Client.Extensions.Corrections;
 using Xmpp.Client.Extensions.Disco;
 using Xmpp.Client.Extensions.EntityTime;
+using Xmpp.Client.Extensions.Mam;
 using Xmpp.Client.Extensions.Muc;
 using Xmpp.Client.Extensions.Pep;
 using Xmpp.Client.Extensions.Ping;
@@ -12,6 +16,7 @@ using Xmpp.Client.Extensions.Receipts;
 using Xmpp.Client.Extensions.Roster;
 using Xmpp.Client.Extensions.SoftwareVersion;
 using Xmpp.Client.Extensions.StanzaIds;
+using Xmpp.Client.Extensions.VCards;
 
 namespace Xmpp.Client;
 
@@ -77,4 +82,24 @@ public sealed partial class XmppClient
     /// <summary>The account's bookmarked rooms (XEP-0402, or XEP-0048 in private storage).</summary>
     /// <exception cref="InvalidOperationException"><see cref="BookmarksExtension"/> is not registered.</exception>
     public BookmarksExtension Bookmarks => GetExtension<BookmarksExtension>();
+
+    /// <summary>Message carbons (XEP-0280): copies of the account's messages from and to its other devices.</summary>
+    /// <exception cref="InvalidOperationException"><see cref="CarbonsExtension"/> is not registered.</exception>
+    public CarbonsExtension Carbons => GetExtension<CarbonsExtension>();
+
+    /// <summary>Message corrections (XEP-0308) and retractions (XEP-0424).</summary>
+    /// <exception cref="InvalidOperationException"><see cref="CorrectionsExtension"/> is not registered.</exception>
+    public CorrectionsExtension Corrections => GetExtension<CorrectionsExtension>();
+
+    /// <summary>The message archive (XEP-0313).</summary>
+    /// <exception cref="InvalidOperationException"><see cref="MamExtension"/> is not registered.</exception>
+    public MamExtension Mam => GetExtension<MamExtension>();
+
+    /// <summary>vCards (XEP-0054).</summary>
+    /// <exception cref="InvalidOperationException"><see cref="VCardExtension"/> is not registered.</exception>
+    public VCardExtension VCard => GetExtension<VCardExtension>();
+
+    /// <summary>Client state indication (XEP-0352): telling the server the client is inactive.</summary>
+    /// <exception cref="InvalidOperationException"><see cref="ClientStateExtension"/> is not registered.</exception>
+    public ClientStateExtension ClientState => GetExtension<ClientStateExtension>();
 }

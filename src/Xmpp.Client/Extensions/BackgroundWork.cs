@@ -25,7 +25,13 @@ internal sealed class BackgroundWork : IDisposable
                 return;
             }
 
-            task = Task.Run(() => RunAsync(work, logger));
+            // Without the caller's execution context: work started from an event must not count as running inside
+            // that event (the event queue's marker is an AsyncLocal), or waiting for a stanza would be refused there.
+            using (ExecutionContext.SuppressFlow())
+            {
+                task = Task.Run(() => RunAsync(work, logger));
+            }
+
             _running.Add(task);
         }
 

@@ -2,9 +2,13 @@ using System.Collections;
 using Xmpp.Client.Extensions.Availability;
 using Xmpp.Client.Extensions.Blocking;
 using Xmpp.Client.Extensions.Bookmarks;
+using Xmpp.Client.Extensions.Carbons;
 using Xmpp.Client.Extensions.ChatStates;
+using Xmpp.Client.Extensions.ClientState;
+using Xmpp.Client.Extensions.Corrections;
 using Xmpp.Client.Extensions.Disco;
 using Xmpp.Client.Extensions.EntityTime;
+using Xmpp.Client.Extensions.Mam;
 using Xmpp.Client.Extensions.Muc;
 using Xmpp.Client.Extensions.Pep;
 using Xmpp.Client.Extensions.Ping;
@@ -12,6 +16,7 @@ using Xmpp.Client.Extensions.Receipts;
 using Xmpp.Client.Extensions.Roster;
 using Xmpp.Client.Extensions.SoftwareVersion;
 using Xmpp.Client.Extensions.StanzaIds;
+using Xmpp.Client.Extensions.VCards;
 
 namespace Xmpp.Client.Extensions;
 
@@ -43,8 +48,10 @@ public sealed class XmppExtensionSet : IReadOnlyCollection<Type>
 
     /// <summary>
     /// Every built-in extension: service discovery and capabilities, ping, software version, entity time, delivery
-    /// receipts, chat states, stanza ids, multi-user chat, personal eventing and bookmarks, roster, blocking and availability
-    /// (presence and subscriptions).
+    /// receipts, chat states, stanza ids, carbons, multi-user chat, corrections and retractions, personal eventing and
+    /// bookmarks, the message archive, vCards, client state indication, roster, blocking and availability (presence and
+    /// subscriptions). Avatars (<c>AvatarExtension</c>) are not in it: they read the own vCard at each login and put a
+    /// hash in every presence; add them with <c>Add&lt;AvatarExtension&gt;()</c>.
     /// </summary>
     public static XmppExtensionSet Default { get; } = Empty
         .Add<DiscoExtension>()
@@ -54,9 +61,14 @@ public sealed class XmppExtensionSet : IReadOnlyCollection<Type>
         .Add<ReceiptsExtension>()
         .Add<ChatStatesExtension>()
         .Add<StanzaIdsExtension>()
+        .Add<CarbonsExtension>()
         .Add<MucExtension>()
+        .Add<CorrectionsExtension>()
         .Add<PepExtension>()
         .Add<BookmarksExtension>()
+        .Add<MamExtension>()
+        .Add<VCardExtension>()
+        .Add<ClientStateExtension>()
         .Add<RosterExtension>()
         .Add<BlockingExtension>()
         .Add<AvailabilityExtension>();

@@ -124,6 +124,8 @@ public class ExtensionIqAndOutgoingTests
         {
             var query = await server.ExpectAsync("iq"); // stanza ids ask the account's server what it supports
             await server.SendAsync($"<iq type='result' id='{query.GetAttribute("id")}' from='user@example.com'><query xmlns='http://jabber.org/protocol/disco#info'/></iq>");
+            var serverInfo = await server.ExpectAsync("iq"); // carbons ask the server whether it has them (it has not)
+            await server.SendAsync($"<iq type='result' id='{serverInfo.GetAttribute("id")}' from='example.com'><query xmlns='http://jabber.org/protocol/disco#info'/></iq>");
         });
         await harness.Client.SendAsync(new Message(Juliet, "decorated") { Type = MessageType.Chat });
         var decorated = await harness.ExpectAsync();

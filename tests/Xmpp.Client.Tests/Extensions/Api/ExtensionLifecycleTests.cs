@@ -163,4 +163,33 @@ public class ExtensionLifecycleTests
                 return Task.CompletedTask;
             });
         }));
+
+    [Fact]
+    public async Task Background_work_started_from_an_event_does_not_count_as_running_inside_it()
+    {
+        var seen = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        XmppExtensionContext? context = null;
+        var set = XmppExtensionSet.Empty.Add(() => new FirstExtension(c =>
+        {
+            context = c;
+            c.OnMessage(async (message, token) =>
+            {
+                var inside = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                c.RunInBackground(_ =>
+                {
+                    seen.TrySetResult(c.InEventCallback);
+                    inside.TrySetResult();
+                    return Task.CompletedTask;
+                });
+                await inside.Task.WaitAsync(Wait, token); // the event is still being handled while the work runs
+                return true;
+            });
+        }));
+        await using var harness = await MessagingHarness.ConnectAsync(set);
+
+        await harness.SendAsync("<message from='juliet@example.com/balcony' id='m1'><body>hi</body></message>");
+
+        Assert.False(await seen.Task.WaitAsync(Wait));
+        Assert.True(context!.InEventCallback is false);
+    }
 }

@@ -18,7 +18,8 @@ public class ExtensionRegistrationTests
 
         Assert.Equal(
             ["DiscoExtension", "PingExtension", "SoftwareVersionExtension", "EntityTimeExtension", "ReceiptsExtension",
-             "ChatStatesExtension", "StanzaIdsExtension", "MucExtension", "PepExtension", "BookmarksExtension", "RosterExtension", "BlockingExtension", "AvailabilityExtension"],
+             "ChatStatesExtension", "StanzaIdsExtension", "CarbonsExtension", "MucExtension", "CorrectionsExtension", "PepExtension", "BookmarksExtension",
+             "MamExtension", "VCardExtension", "ClientStateExtension", "RosterExtension", "BlockingExtension", "AvailabilityExtension"],
             client.Extensions.Select(extension => extension.GetType().Name));
         Assert.Same(client.Roster, client.GetExtension<RosterExtension>());
         Assert.Same(client.Availability, client.GetExtension<AvailabilityExtension>());
