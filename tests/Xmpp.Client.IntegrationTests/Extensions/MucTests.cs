@@ -275,7 +275,9 @@ public sealed class MucTests(ServersFixture fixture)
         Assert.Equal(MucLeaveReason.Disconnected, lost.Reason);
         var back = await atAlice.Joined.NextAsync(e => e.IsRejoin, TimeSpan.FromSeconds(90), "the rejoin");
         Assert.Equal("Alice", back.Nick);
-        Assert.True(back.Created);
+        // Usually the restart took the room away and the rejoin created it again (back.Created); ejabberd 23.01 was
+        // once seen to have it still after its restart (a clean-clone CI run, 2026-12-03). Either way the room must
+        // be usable again, which Bob's entry below checks.
         Assert.Equal(MucRoomState.Joined, atAlice.Room.State);
         Assert.Empty(atAlice.RejoinFailed.All);
 
