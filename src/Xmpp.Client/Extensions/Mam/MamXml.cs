@@ -63,63 +63,8 @@ internal static class MamXml
         return (queryId, id, ToMessage(inner), stamp);
     }
 
-    /// <summary>Builds a <see cref="Message"/> from a forwarded <c>&lt;message/&gt;</c> element with the public stanza API.</summary>
-    public static Message ToMessage(XElement element)
-    {
-        var message = new Message();
-        if (Jid.TryParse((string?)element.Attribute("to"), out var to))
-        {
-            message.To = to;
-        }
-
-        if (Jid.TryParse((string?)element.Attribute("from"), out var from))
-        {
-            message.From = from;
-        }
-
-        if ((string?)element.Attribute("id") is { Length: > 0 } id)
-        {
-            message.Id = id;
-        }
-
-        message.Type = (string?)element.Attribute("type") switch
-        {
-            "chat" => MessageType.Chat,
-            "groupchat" => MessageType.Groupchat,
-            "headline" => MessageType.Headline,
-            "error" => MessageType.Error,
-            _ => MessageType.Normal,
-        };
-        if ((string?)element.Attribute(XNamespace.Xml + "lang") is { Length: > 0 } language)
-        {
-            message.Language = language;
-        }
-
-        foreach (var child in element.Elements())
-        {
-            if (child.Name.Namespace == ClientNamespace)
-            {
-                switch (child.Name.LocalName)
-                {
-                    case "body":
-                        message.SetBody(child.Value, (string?)child.Attribute(XNamespace.Xml + "lang"));
-                        break;
-                    case "subject":
-                        message.Subject ??= child.Value;
-                        break;
-                    case "thread":
-                        message.Thread ??= child.Value;
-                        break;
-                }
-            }
-            else if (child.Name.NamespaceName.Length > 0)
-            {
-                message.AddPayload(child);
-            }
-        }
-
-        return message;
-    }
+    /// <summary>Builds a <see cref="Message"/> from a forwarded <c>&lt;message/&gt;</c> element (an invalid address is left out).</summary>
+    public static Message ToMessage(XElement element) => Common.ForwardedMessages.ToMessage(element, rejectInvalidJids: false)!;
 
     public static XElement Prefs(MamPreferences preferences) =>
         new(PrefsName,
