@@ -34,13 +34,11 @@ public sealed class AvatarTests(ServersFixture fixture)
         }
 
         var aliceJid = alice.BoundJid!.Value.Bare;
-        var bobJid = bob.BoundJid!.Value.Bare;
         var avatars = alice.GetExtension<AvatarExtension>();
         try
         {
             var conversion = await avatars.IsConversionOfferedAsync();
-            await SubscribeAsync(bob, alice);
-            await SubscribeAsync(alice, bob);
+            await Contacts.BefriendAsync(bob, alice);
 
             var id = await avatars.SetAsync(image, "image/png", 8, 8);
 
@@ -71,47 +69,7 @@ public sealed class AvatarTests(ServersFixture fixture)
         {
             await DeleteAsync(alice.GetExtension<PepExtension>(), AvatarExtension.MetadataNode);
             await DeleteAsync(alice.GetExtension<PepExtension>(), AvatarExtension.DataNode);
-            await bob.Availability.UnsubscribeAsync(aliceJid);
-            await alice.Availability.UnsubscribeAsync(bobJid);
-            await alice.Availability.CancelAsync(bobJid);
-            await bob.Availability.CancelAsync(aliceJid);
-            await bob.Roster.RemoveAsync(aliceJid);
-            await alice.Roster.RemoveAsync(bobJid);
-        }
-    }
-
-    /// <summary><paramref name="from"/> subscribes to <paramref name="to"/>'s presence, which approves.</summary>
-    private static async Task SubscribeAsync(XmppClient from, XmppClient to)
-    {
-        var fromBare = from.BoundJid!.Value.Bare;
-        var approved = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Func<Xmpp.Client.Extensions.Availability.SubscriptionEventArgs, Task> approve = async args =>
-        {
-            if (args.Contact == fromBare)
-            {
-                await to.Availability.ApproveAsync(args.Contact);
-            }
-        };
-        Func<Xmpp.Client.Extensions.Availability.SubscriptionEventArgs, Task> done = args =>
-        {
-            approved.TrySetResult();
-            return Task.CompletedTask;
-        };
-        to.Availability.SubscriptionRequested += approve;
-        from.Availability.SubscriptionApproved += done;
-        try
-        {
-            await from.Roster.GetAsync();
-            await to.Roster.GetAsync();
-            await from.Availability.SendAvailableAsync();
-            await to.Availability.SendAvailableAsync();
-            await from.Availability.SubscribeAsync(to.BoundJid!.Value.Bare);
-            await approved.Task.WaitAsync(Wait);
-        }
-        finally
-        {
-            to.Availability.SubscriptionRequested -= approve;
-            from.Availability.SubscriptionApproved -= done;
+            await Contacts.ForgetAsync(alice, bob);
         }
     }
 

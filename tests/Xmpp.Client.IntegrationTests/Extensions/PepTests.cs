@@ -85,12 +85,10 @@ public sealed class PepTests(ServersFixture fixture)
         using var subscription = bot.GetExtension<PepExtension>().Subscribe(node, notifications.Handler);
         await ConnectAsync(bot);
         var aliceJid = alice.BoundJid!.Value.Bare;
-        var botJid = bot.BoundJid!.Value.Bare;
         try
         {
             // Both ways: alice's server learns bot's +notify from the presence (with caps) bot sends to his subscribers.
-            await SubscribeAsync(bot, alice);
-            await SubscribeAsync(alice, bot);
+            await Contacts.BefriendAsync(bot, alice);
             PepNotificationEventArgs? seen = null;
             for (var attempt = 0; seen is null && attempt < 10; attempt++)
             {
@@ -106,48 +104,7 @@ public sealed class PepTests(ServersFixture fixture)
         finally
         {
             await DeleteAsync(alice.GetExtension<PepExtension>(), node);
-            await bot.Availability.UnsubscribeAsync(aliceJid);
-            await alice.Availability.UnsubscribeAsync(botJid);
-            await alice.Availability.CancelAsync(botJid);
-            await bot.Availability.CancelAsync(aliceJid);
-            await bot.Roster.RemoveAsync(aliceJid);
-            await alice.Roster.RemoveAsync(botJid);
-        }
-    }
-
-    /// <summary><paramref name="from"/> subscribes to <paramref name="to"/>'s presence, which approves.</summary>
-    private static async Task SubscribeAsync(XmppClient from, XmppClient to)
-    {
-        var fromBare = from.BoundJid!.Value.Bare;
-        var approved = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Func<Xmpp.Client.Extensions.Availability.SubscriptionEventArgs, Task> approve = async args =>
-        {
-            if (args.Contact == fromBare)
-            {
-                await to.Availability.ApproveAsync(args.Contact);
-            }
-        };
-        Func<Xmpp.Client.Extensions.Availability.SubscriptionEventArgs, Task> done = args =>
-        {
-            approved.TrySetResult();
-            return Task.CompletedTask;
-        };
-        to.Availability.SubscriptionRequested += approve;
-        from.Availability.SubscriptionApproved += done;
-        try
-        {
-            // Subscription requests and answers go to "interested" resources: those that fetched the roster.
-            await from.Roster.GetAsync();
-            await to.Roster.GetAsync();
-            await from.Availability.SendAvailableAsync();
-            await to.Availability.SendAvailableAsync();
-            await from.Availability.SubscribeAsync(to.BoundJid!.Value.Bare);
-            await approved.Task.WaitAsync(Wait);
-        }
-        finally
-        {
-            to.Availability.SubscriptionRequested -= approve;
-            from.Availability.SubscriptionApproved -= done;
+            await Contacts.ForgetAsync(alice, bot);
         }
     }
 
