@@ -91,10 +91,18 @@ wait_for_xmpp() {
 
 # start_group <pidfile> <logfile> <command...>: starts the command in its own session (process group),
 # detached from our stdio, and records the group leader's PID (= PGID) in <pidfile>.
+# The new session's first process writes its own PID before it execs the command: `$!` would name the wrong
+# process when setsid has to fork (it does when the caller's job control made the child a group leader), and
+# reading it before setsid has run would find no group at all. Waits (bounded) until the PID is recorded.
 start_group() {
-    local pidfile=$1 logfile=$2; shift 2
-    setsid "$@" </dev/null >>"$logfile" 2>&1 &
-    echo $! >"$pidfile"
+    local pidfile=$1 logfile=$2 deadline=$((SECONDS + 10)); shift 2
+    rm -f "$pidfile" "$pidfile.new"
+    # shellcheck disable=SC2016 # $$ and $0 belong to the inner shell
+    setsid sh -c 'echo $$ >"$0.new" && mv "$0.new" "$0" && exec "$@"' "$pidfile" "$@" </dev/null >>"$logfile" 2>&1 &
+    until [ -s "$pidfile" ]; do
+        [ $SECONDS -lt $deadline ] || die "the process started for $pidfile did not record its PID"
+        sleep 0.05
+    done
 }
 
 # group_alive <pgid>: true while a process of the group runs. Zombies do not count: an orphaned server is

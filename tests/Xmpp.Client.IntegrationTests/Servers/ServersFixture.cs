@@ -173,7 +173,7 @@ public sealed class ServersFixture : IAsyncLifetime
         _servers = TestServers.Parse(EnvReader.ParseLines(await File.ReadAllTextAsync(envFile, cancellationToken)));
     }
 
-    private static string FindRepositoryRoot()
+    internal static string FindRepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
