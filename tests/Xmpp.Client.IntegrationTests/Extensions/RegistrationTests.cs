@@ -87,4 +87,38 @@ public sealed class RegistrationTests(ServersFixture fixture)
             await client.Registration.CancelAccountAsync();
         }
     }
+
+    [Fact]
+    public async Task A_captcha_protected_registration_reports_the_challenge_and_takes_the_answer()
+    {
+        var server = fixture.Servers.Ejabberd;
+        var options = ClientFactory.Options(fixture.Servers, server) with
+        {
+            Jid = Jid.Parse($"cap-{Guid.NewGuid():N}"[..16] + "@" + server.CaptchaDomain),
+            Password = "Captcha-Pass-6",
+        };
+
+        var refused = await Assert.ThrowsAsync<XmppException>(() => AccountRegistration.RegisterAsync(options));
+        Assert.Contains("CAPTCHA", refused.Message, StringComparison.Ordinal);
+
+        await using (var connection = await XmppPreLoginConnection.OpenAsync(options))
+        {
+            var form = await AccountRegistration.GetFormAsync(connection);
+            Assert.True(form.HasCaptcha, "no CAPTCHA in the form");
+            var captcha = Assert.Single(form.Captchas);
+            Assert.Equal("ocr", captcha.Kind);
+            var image = Assert.Single(captcha.Media, m => m.Data is not null);
+            Assert.Equal("image/png", image.MediaType);
+            Assert.Equal(0x89, image.Data!.Value.Span[0]);
+
+            // A person reads the image; the test server wrote down what it shows.
+            var answer = (await File.ReadAllTextAsync(server.CaptchaAnswerPath!)).Trim();
+            form.SetCredentials(options.Jid.Local!, options.Password!).Set(captcha.Kind, answer);
+            await AccountRegistration.RegisterAsync(connection, form);
+        }
+
+        await using var client = await ClientFactory.ConnectedAsync(options);
+        Assert.Equal(options.Jid.Bare, client.BoundJid!.Value.Bare);
+        await client.Registration.CancelAccountAsync();
+    }
 }
