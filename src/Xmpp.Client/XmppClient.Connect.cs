@@ -1,6 +1,8 @@
 using Xmpp.Client.Internal;
 using Xmpp.Client.Extensions;
+using System.Diagnostics;
 using System.Globalization;
+using Xmpp.Client.Telemetry;
 using Xmpp.Client.Net;
 using Xmpp.Client.Session;
 using Xmpp.Client.Xml;
@@ -127,6 +129,9 @@ public sealed partial class XmppClient
         var events = new SessionEvents(this);
         XmppSession? session = null;
         using var activation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var activity = ClientMetrics.Source.StartActivity("xmpp.connect", ActivityKind.Client);
+        activity?.SetTag("xmpp.connect.reconnection", resume);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             session = await OpenSessionAsync(events, redirect, resume, cancellationToken).ConfigureAwait(false);
@@ -147,12 +152,12 @@ public sealed partial class XmppClient
                 _lastBoundJid = negotiated.BoundJid;
             }
 
-            var started = new XmppSessionStartedEventArgs(negotiated.BoundJid, negotiated.Resumed, resume, negotiated.Features);
+            var sessionStarted = new XmppSessionStartedEventArgs(negotiated.BoundJid, negotiated.Resumed, resume, negotiated.Features);
             Task newSession = Task.CompletedTask;
             if (!negotiated.Resumed)
             {
                 RenewRequestLifetime();
-                newSession = PostNewSession(started);
+                newSession = PostNewSession(sessionStarted);
             }
 
             session.Start();
@@ -162,7 +167,7 @@ public sealed partial class XmppClient
                 await ResendPresenceAsync(resume, activation.Token).ConfigureAwait(false);
             }
 
-            await StartExtensionsAsync(started, newSession, activation.Token).ConfigureAwait(false);
+            await StartExtensionsAsync(sessionStarted, newSession, activation.Token).ConfigureAwait(false);
 
             lock (_gate)
             {
@@ -182,6 +187,11 @@ public sealed partial class XmppClient
                 _state = XmppClientState.Connected;
             }
 
+            _metrics.SessionStarted();
+            var outcome = negotiated.Resumed ? "resumed" : "bound";
+            _metrics.Connected(Stopwatch.GetElapsedTime(started), outcome, resume);
+            activity?.SetTag("xmpp.connect.outcome", outcome);
+
             // Reported before the session's first stanza, which may already wait in the event queue: whichever of the
             // two the event task reaches first raises it.
             var connected = new XmppClientStateChangedEventArgs(
@@ -193,6 +203,9 @@ public sealed partial class XmppClient
         }
         catch (Exception error)
         {
+            _metrics.Connected(Stopwatch.GetElapsedTime(started), error.GetType().Name, resume);
+            activity?.SetTag("xmpp.connect.outcome", error.GetType().Name);
+            activity?.SetStatus(ActivityStatusCode.Error, error.Message);
             // Stanzas a stream-management session read were counted as handled (the server will not send them
             // again): they are delivered even though the session failed. Otherwise they are dropped with it.
             events.Ready(started: session?.Negotiated.StreamManagement == true);
@@ -234,7 +247,7 @@ public sealed partial class XmppClient
         while (true)
         {
             var transport = await _connector.ConnectAsync(domain, redirect, cancellationToken).ConfigureAwait(false);
-            var stream = new XmppStream(transport, new XmlStreamReaderOptions { MaxElementBytes = Options.MaxStanzaBytes }, _logger);
+            var stream = new XmppStream(transport, new XmlStreamReaderOptions { MaxElementBytes = Options.MaxStanzaBytes }, _logger, _metrics);
             using var negotiation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             negotiation.CancelAfter(Options.NegotiationTimeout);
             try
@@ -243,7 +256,7 @@ public sealed partial class XmppClient
                 var negotiated = await negotiator.NegotiateAsync(stream, new TlsClientSettings(domain, Options),
                         Options.StreamManagement ? _streamManagement : null, _outbound, resume ? _lastBoundJid : null, negotiation.Token)
                     .ConfigureAwait(false);
-                return new XmppSession(stream, negotiated, events, new SessionSettings(_iqs, _outbound, _streamManagement, Options), _logger);
+                return new XmppSession(stream, negotiated, events, new SessionSettings(_iqs, _outbound, _streamManagement, Options, _metrics), _logger);
             }
             catch (XmppStreamErrorException error) when (error is { Condition: StreamErrorCondition.SeeOtherHost, OtherHost: { } host } && !redirected)
             {

@@ -50,6 +50,7 @@ public sealed partial class XmppClient
         _reconnectStop.Dispose();
         _extensions.Background.Dispose();
         _disposing.Dispose();
+        _metrics.Dispose();
 
         // The outbound queue is not disposed: a send that the close cut short may still be on its way out and give its
         // slot back (its semaphore has no wait handle, so there is nothing to release).

@@ -107,7 +107,11 @@ public sealed partial class XmppClient
 
         public ValueTask OnNonStanzaAsync(XmppElement element, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
-        public void OnSkipped(SkippedElement skipped) => _client.Diagnostics.CountSkipped();
+        public void OnSkipped(SkippedElement skipped)
+        {
+            _client.Diagnostics.CountSkipped();
+            _client._metrics.Dropped("over_limit");
+        }
 
         public void OnEnded(XmppSession session, Exception? error)
         {

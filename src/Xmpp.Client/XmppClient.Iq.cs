@@ -1,5 +1,7 @@
 using Xmpp.Client.Extensions;
+using System.Diagnostics;
 using System.Globalization;
+using Xmpp.Client.Telemetry;
 using System.Collections.Concurrent;
 using Xmpp.Client.Internal;
 using Xmpp.Client.Session;
@@ -129,20 +131,34 @@ public sealed partial class XmppClient
         var sent = (Iq)StanzaCopy.Of(request); // the caller's object stays as it is
         await _iqSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
         PendingIq? pending = null;
+        using var activity = ClientMetrics.Source.StartActivity("xmpp.iq", ActivityKind.Client);
+        activity?.SetTag("xmpp.iq.type", sent.Type == IqType.Get ? "get" : "set");
+        activity?.SetTag("xmpp.iq.namespace", sent.PayloadName?.NamespaceName);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "cancelled";
         try
         {
             pending = _iqs.Register(sent.Id!, sent.To, BoundJid ?? _lastBoundJid ?? Options.Jid); // throws on a duplicate id
             await SendOwnAsync(sent, decorate: true, cancellationToken).ConfigureAwait(false);
             var reply = await pending.Reply.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+
             if (reply.Type == IqType.Error)
             {
+                outcome = "error";
                 throw new XmppIqErrorException(sent, reply.Error ?? new StanzaError(StanzaErrorCondition.UndefinedCondition)) { Reply = reply };
             }
 
+            outcome = "result";
             return reply;
+        }
+        catch (XmppConnectionLostException)
+        {
+            outcome = "lost";
+            throw;
         }
         catch (TimeoutException error) when (error is not XmppTimeoutException)
         {
+            outcome = "timeout";
             throw new XmppTimeoutException(
                 string.Create(CultureInfo.InvariantCulture,
                     $"No answer to the IQ request '{sent.Id}' ({sent.PayloadName}) from {sent.To?.ToString() ?? "the server"} within {timeout.TotalSeconds:0.#} s."),
@@ -156,6 +172,12 @@ public sealed partial class XmppClient
             }
 
             _iqSlots.Release();
+            _metrics.IqAnswered(Stopwatch.GetElapsedTime(started), outcome);
+            activity?.SetTag("xmpp.iq.outcome", outcome);
+            if (outcome != "result")
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, outcome);
+            }
         }
     }
 

@@ -65,6 +65,7 @@ public sealed partial class XmppClient
                 await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
                 var (resumed, resent) = await ConnectSessionAsync(redirect, resume: true, step, cancellationToken).ConfigureAwait(false);
                 SessionLog.Reconnected(_logger, attempt, resumed, resent);
+                _metrics.Reconnected(resumed);
                 var args = new XmppReconnectedEventArgs(resumed, attempt, resent, cause);
                 _events.Post(nameof(Reconnected), () => EventInvoker.InvokeAsync(Reconnected, args, _logger, nameof(Reconnected)));
                 return;

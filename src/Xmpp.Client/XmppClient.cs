@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Xmpp.Client.Internal;
 using Xmpp.Client.Net;
 using Xmpp.Client.Session;
+using Xmpp.Client.Telemetry;
 
 namespace Xmpp.Client;
 
@@ -27,6 +28,7 @@ public sealed partial class XmppClient : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly ITransportConnector _connector;
     private readonly TimeProvider _time;
+    private readonly ClientMetrics _metrics;
 
     /// <summary>The client's clock (a fake one in tests).</summary>
     internal TimeProvider Time => _time;
@@ -60,6 +62,7 @@ public sealed partial class XmppClient : IAsyncDisposable
         _events = new EventQueue(options.MaxQueuedEvents, options.MaxQueuedEventBytes, options.MaxConcurrentEventHandlers, _logger, _time);
         _iqSlots = new SemaphoreSlim(options.MaxPendingIqs, options.MaxPendingIqs);
         _outbound = new OutboundQueue(options.MaxUnacknowledgedStanzas);
+        _metrics = new ClientMetrics(options.MeterFactory, () => _outbound.Count);
         RegisterBuiltInHandlers();
         CreateExtensions(factory);
     }
@@ -122,6 +125,11 @@ public sealed partial class XmppClient : IAsyncDisposable
 
     private void RaiseStateChanged(XmppClientStateChangedEventArgs args)
     {
+        if (args.PreviousState == XmppClientState.Connected)
+        {
+            _metrics.SessionEnded();
+        }
+
         if (args.PreviousState == XmppClientState.Connected && _extensions.SessionEnded.Count > 0)
         {
             var ended = new XmppSessionEndedEventArgs(args.Error, args.State == XmppClientState.Reconnecting);

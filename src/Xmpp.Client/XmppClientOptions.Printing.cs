@@ -31,6 +31,7 @@ public sealed partial record XmppClientOptions
         builder.Append(", Extensions = ").Append(Extensions);
         builder.Append(", AnswerPings = ").Append(AnswerPings);
         builder.Append(", LoggerFactory = ").Append(LoggerFactory);
+        builder.Append(", MeterFactory = ").Append(MeterFactory);
         builder.Append(", StreamManagement = ").Append(StreamManagement);
         builder.Append(", AckRequestStanzas = ").Append(AckRequestStanzas);
         builder.Append(", AckRequestInterval = ").Append(AckRequestInterval);

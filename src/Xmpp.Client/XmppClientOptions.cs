@@ -107,4 +107,11 @@ public sealed partial record XmppClientOptions
 
     /// <summary>Where log output goes; <see langword="null"/> logs nothing. The constructor's argument wins if both are given.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>
+    /// Where the client's meter comes from (see <see cref="Telemetry.XmppInstrumentation"/>), such as the Generic Host's
+    /// <see cref="System.Diagnostics.Metrics.IMeterFactory"/>; <see langword="null"/> reports to one meter that all
+    /// clients of the process share.
+    /// </summary>
+    public System.Diagnostics.Metrics.IMeterFactory? MeterFactory { get; init; }
 }

@@ -5,4 +5,6 @@ namespace Xmpp.Client.Session;
 /// <param name="Outbound">Stanzas kept until acknowledged or queued while reconnecting.</param>
 /// <param name="StreamManagement">The XEP-0198 state (the inbound count).</param>
 /// <param name="Options">Keepalive, ping and acknowledgement timings.</param>
-internal sealed record SessionSettings(IqTracker Iqs, OutboundQueue Outbound, StreamManagementState StreamManagement, XmppClientOptions Options);
+/// <param name="Metrics">Where refusals are counted.</param>
+internal sealed record SessionSettings(IqTracker Iqs, OutboundQueue Outbound, StreamManagementState StreamManagement, XmppClientOptions Options,
+    Telemetry.ClientMetrics Metrics);

@@ -206,6 +206,7 @@ internal sealed partial class XmppSession : IAsyncDisposable
             // Not "no from" (the account's own server): nothing may answer a request, complete a wait or reach a
             // handler on the strength of an address that is no address.
             RemoteLog.InvalidFrom(_logger, element.Name, stanza.Id, element.GetAttribute("from")!);
+            _settings.Metrics.Dropped("invalid_from");
             return;
         }
 
@@ -214,6 +215,7 @@ internal sealed partial class XmppSession : IAsyncDisposable
             if (!_settings.Iqs.TryComplete(reply, out var spoofed) && spoofed is not null)
             {
                 SessionLog.SpoofedIqReply(_logger, reply.Id ?? string.Empty, reply.From?.ToString() ?? "(none)", spoofed.To?.ToString() ?? "(account)");
+                _settings.Metrics.Dropped("spoofed_reply");
             }
 
             return;

@@ -20,9 +20,12 @@ internal sealed class XmppStream : IAsyncDisposable
     private XmlStreamReader _reader;
     private CountingPipeReader _readerInput;
 
-    public XmppStream(XmppTransport transport, XmlStreamReaderOptions readerOptions, ILogger logger)
+    private readonly Telemetry.ClientMetrics? _metrics;
+
+    public XmppStream(XmppTransport transport, XmlStreamReaderOptions readerOptions, ILogger logger, Telemetry.ClientMetrics? metrics = null)
     {
         Transport = transport;
+        _metrics = metrics;
         _readerOptions = readerOptions;
         _logger = logger;
         _readerInput = new CountingPipeReader(transport.Input);
@@ -153,6 +156,8 @@ internal sealed class XmppStream : IAsyncDisposable
             return item;
         }
 
+        _metrics?.Received(Telemetry.ClientMetrics.KindOf(element.Name, element.Namespace), LastElementBytes);
+
         if (_logger.IsEnabled(LogLevel.Trace))
         {
             SessionLog.Received(_logger, TraceText.Of(element));
@@ -175,6 +180,8 @@ internal sealed class XmppStream : IAsyncDisposable
         }
 
         XmlStreamWriter.WriteElement(Transport.Output, element);
+        _metrics?.Sent(Telemetry.ClientMetrics.KindOf(element.Name, element.Namespace),
+            Transport.Output.CanGetUnflushedBytes ? Transport.Output.UnflushedBytes : 0);
         await FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
