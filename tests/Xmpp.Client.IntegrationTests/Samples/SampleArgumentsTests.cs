@@ -30,6 +30,10 @@ public sealed class SampleArgumentsTests
         { "History", ["--jid", "me@example.com", "--with", "bob@example.com", "--max", "many"], "--max: 'many' is not a positive whole number." },
         { "History", ["--jid", "me@example.com", "--with", "bob@example.com", "--max"], "--max needs a value." },
         { "History", ["--with", "bob@example.com"], "--jid is required." },
+        { "SendFile", ["--jid", "me@example.com", "--file", "/etc/hostname"], "--to <jid> is required and must be a valid JID." },
+        { "SendFile", ["--jid", "me@example.com", "--to", "bob@example.com"], "--file <path> is required." },
+        { "SendFile", ["--jid", "me@example.com", "--to", "bob@example.com", "--file", "/nonexistent/file.bin"], "--file: no file '/nonexistent/file.bin'." },
+        { "SendFile", ["--jid", "me@example.com", "--to", "bob@example.com", "--file", "/etc/hostname", "--bogus", "1"], "Unknown option --bogus." },
     };
 
     [Theory]
