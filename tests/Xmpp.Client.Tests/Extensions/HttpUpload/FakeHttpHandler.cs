@@ -9,7 +9,7 @@ internal sealed class FakeHttpHandler(HttpStatusCode status = HttpStatusCode.Cre
 
     public List<byte[]> Bodies { get; } = [];
 
-    /// <summary>Set to make the handler wait after reading this many bytes of the body, until the request is cancelled.</summary>
+    /// <summary>Set to make the handler, once it has read the body, signal this and wait until the request is cancelled.</summary>
     public TaskCompletionSource? Stalled { get; init; }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
