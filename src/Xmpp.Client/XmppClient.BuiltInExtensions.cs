@@ -8,6 +8,7 @@ using Xmpp.Client.Extensions.ClientState;
 using Xmpp.Client.Extensions.Corrections;
 using Xmpp.Client.Extensions.Disco;
 using Xmpp.Client.Extensions.EntityTime;
+using Xmpp.Client.Extensions.HttpUpload;
 using Xmpp.Client.Extensions.Mam;
 using Xmpp.Client.Extensions.Muc;
 using Xmpp.Client.Extensions.Pep;
@@ -108,4 +109,9 @@ public sealed partial class XmppClient
     /// registering with services such as gateways. Accounts are created before login with <see cref="AccountRegistration"/>.</summary>
     /// <exception cref="InvalidOperationException"><see cref="RegistrationExtension"/> is not registered.</exception>
     public RegistrationExtension Registration => GetExtension<RegistrationExtension>();
+
+    /// <summary>HTTP file upload (XEP-0363): putting a file on the server's upload service and sending its URL
+    /// (with XEP-0066 out of band data).</summary>
+    /// <exception cref="InvalidOperationException"><see cref="HttpUploadExtension"/> is not registered.</exception>
+    public HttpUploadExtension HttpUpload => GetExtension<HttpUploadExtension>();
 }

@@ -11,11 +11,12 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 DOMAIN=prosody.test
 ANON_DOMAIN=anon.prosody.test
 MUC_DOMAIN=conference.prosody.test
+UPLOAD_DOMAIN=upload.prosody.test
 SRV_DOMAINS=(srv-client.test srv-fallback.test srv-jabber.test nosrv.test)
 USERS=(alice bob carol bot sender loss-a loss-b)
 
 write_config() {
-    local dir=$1 port=$2 tls_port=$3 extra_port=$4 cert=$5 key=$6 level=$7
+    local dir=$1 port=$2 tls_port=$3 extra_port=$4 cert=$5 key=$6 level=$7 http_port=$8
     local ports="$port" host
     [ -n "$extra_port" ] && ports="$port, $extra_port"
     cat <<EOF
@@ -31,7 +32,9 @@ c2s_ports = { $ports }
 c2s_direct_tls_interfaces = { "127.0.0.1" }
 c2s_direct_tls_ports = { $tls_port }
 s2s_ports = { }
-http_ports = { }
+-- HTTP (for http_file_share) on loopback only, plain http: the upload component's URLs are http://127.0.0.1:<port>/.
+http_ports = { $http_port }
+http_interfaces = { "127.0.0.1" }
 https_ports = { }
 modules_disabled = { "s2s", "s2s_auth_certs" }
 
@@ -78,6 +81,15 @@ Component "$MUC_DOMAIN" "muc"
   muc_room_default_history_length = 20
   -- Room archives (muc_mam, store "muc_log") use default_storage: files in data/, they survive a restart.
   muc_log_expires_after = "never"
+
+EOF
+    # XEP-0363 HTTP File Upload, a subdomain too (listed in disco#items). http_host matches the Host header without its
+    # port; http_external_url makes the slots' URLs point at the loopback HTTP port.
+    cat <<EOF
+Component "$UPLOAD_DOMAIN" "http_file_share"
+  http_file_share_size_limit = 10 * 1024 * 1024
+  http_host = "127.0.0.1"
+  http_external_url = "http://127.0.0.1:$http_port/"
 EOF
 }
 
@@ -106,15 +118,16 @@ start() {
     refuse_if_running "$dir/group.pid"
     ensure_certs "$cert_dir"
 
-    local port tls_port extra_port="" state5222=off
+    local port tls_port http_port extra_port="" state5222=off
     port=$(free_port)
     tls_port=$(free_port)
+    http_port=$(free_port)
     if [ "${PROSODY_LISTEN_5222:-0}" = 1 ]; then
         if port_is_free 5222; then extra_port=5222; state5222=listening; else state5222=unavailable; fi
     fi
 
     write_config "$dir" "$port" "$tls_port" "$extra_port" "$cert_dir/server.crt" "$cert_dir/server.key" \
-        "${PROSODY_LOG_LEVEL:-info}" >"$dir/prosody.cfg.lua"
+        "${PROSODY_LOG_LEVEL:-info}" "$http_port" >"$dir/prosody.cfg.lua"
     : >"$dir/prosody.log"
     : >"$dir/console.log"
     chown -R prosody: "$dir"
@@ -145,6 +158,8 @@ start() {
         "PROSODY_5222=$state5222" \
         "PROSODY_ANON_DOMAIN=$ANON_DOMAIN" \
         "PROSODY_MUC=$MUC_DOMAIN" \
+        "PROSODY_UPLOAD=$UPLOAD_DOMAIN" \
+        "PROSODY_HTTP_PORT=$http_port" \
         "PROSODY_SRV_DOMAINS=$(IFS=,; echo "${SRV_DOMAINS[*]}")" \
         "PROSODY_ACCOUNTS=${accounts%,}" \
         "PROSODY_CA=$cert_dir/ca.pem" \

@@ -8,6 +8,7 @@ using Xmpp.Client.Extensions.ClientState;
 using Xmpp.Client.Extensions.Corrections;
 using Xmpp.Client.Extensions.Disco;
 using Xmpp.Client.Extensions.EntityTime;
+using Xmpp.Client.Extensions.HttpUpload;
 using Xmpp.Client.Extensions.Mam;
 using Xmpp.Client.Extensions.Muc;
 using Xmpp.Client.Extensions.Pep;
@@ -51,7 +52,7 @@ public sealed class XmppExtensionSet : IReadOnlyCollection<Type>
     /// Every built-in extension: service discovery and capabilities, ping, software version, entity time, delivery
     /// receipts, chat states, stanza ids, carbons, multi-user chat, corrections and retractions, personal eventing and
     /// bookmarks, the message archive, vCards, client state indication, in-band registration (password change, account
-    /// deletion, registering with gateways), roster, blocking and availability (presence and
+    /// deletion, registering with gateways), HTTP file upload, roster, blocking and availability (presence and
     /// subscriptions). Avatars (<c>AvatarExtension</c>) are not in it: they read the own vCard at each login and put a
     /// hash in every presence; add them with <c>Add&lt;AvatarExtension&gt;()</c>.
     /// </summary>
@@ -72,6 +73,7 @@ public sealed class XmppExtensionSet : IReadOnlyCollection<Type>
         .Add<VCardExtension>()
         .Add<ClientStateExtension>()
         .Add<RegistrationExtension>()
+        .Add<HttpUploadExtension>()
         .Add<RosterExtension>()
         .Add<BlockingExtension>()
         .Add<AvailabilityExtension>();

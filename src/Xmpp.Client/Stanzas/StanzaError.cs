@@ -40,6 +40,14 @@ public sealed class StanzaError
     /// </summary>
     public XName? ApplicationCondition { get; private init; }
 
+    /// <summary>
+    /// The application-specific condition element itself (a copy), with its attributes and children, such as
+    /// <c>&lt;file-too-large xmlns='urn:xmpp:http:upload:0'&gt;&lt;max-file-size&gt;20000&lt;/max-file-size&gt;&lt;/file-too-large&gt;</c>
+    /// (XEP-0363), or <see langword="null"/> when there was none. Its name is <see cref="ApplicationCondition"/>. Not sent:
+    /// it is read from received errors only.
+    /// </summary>
+    public XElement? ApplicationElement { get; private init; }
+
     private string? _conditionName;
 
     /// <inheritdoc />
@@ -52,6 +60,7 @@ public sealed class StanzaError
         string? name = null;
         string? text = null;
         XName? application = null;
+        XElement? applicationElement = null;
         foreach (var child in error.Elements())
         {
             if (child.Namespace != Namespaces.Stanzas)
@@ -59,6 +68,7 @@ public sealed class StanzaError
                 if (application is null && child.Namespace.Length > 0 && child.Namespace != Namespaces.Client)
                 {
                     application = XName.Get(child.Name, child.Namespace);
+                    applicationElement = child.ToXElement();
                 }
 
                 continue;
@@ -79,6 +89,7 @@ public sealed class StanzaError
         {
             By = error.GetAttribute("by"),
             ApplicationCondition = application,
+            ApplicationElement = applicationElement,
             _conditionName = name,
         };
     }

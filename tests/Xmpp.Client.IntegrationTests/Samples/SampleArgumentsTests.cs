@@ -33,6 +33,10 @@ public sealed class SampleArgumentsTests
         { "Register", ["--jid", "example.com"], "--jid must name the new account, such as newbot@example.com." },
         { "Register", ["--jid", "new@example.com", "--to", "x"], "Unknown option --to." },
         { "Register", [], "--jid is required." },
+        { "SendFile", ["--jid", "me@example.com", "--file", "/etc/hostname"], "--to <jid> is required and must be a valid JID." },
+        { "SendFile", ["--jid", "me@example.com", "--to", "bob@example.com"], "--file <path> is required." },
+        { "SendFile", ["--jid", "me@example.com", "--to", "bob@example.com", "--file", "/nonexistent/file.bin"], "--file: no file '/nonexistent/file.bin'." },
+        { "SendFile", ["--jid", "me@example.com", "--to", "bob@example.com", "--file", "/etc/hostname", "--bogus", "1"], "Unknown option --bogus." },
     };
 
     [Theory]

@@ -26,6 +26,8 @@ public sealed record TestServers(
             AnonymousDomain = reader.Required("PROSODY_ANON_DOMAIN"),
             SrvDomains = reader.Required("PROSODY_SRV_DOMAINS").Split(','),
             ListensOn5222 = reader.Required("PROSODY_5222") == "listening",
+            UploadService = reader.Required("PROSODY_UPLOAD"),
+            HttpPort = reader.Port("PROSODY_HTTP_PORT"),
         };
         var dns = new DnsTestServer(
             new IPEndPoint(reader.Address("DNS_HOST"), reader.Port("DNS_PORT")),
@@ -78,6 +80,13 @@ public sealed record XmppTestServer(
 
     /// <summary>The bare JID of the room <paramref name="name"/> on <see cref="MucService"/>.</summary>
     public string Room(string name) => $"{name}@{MucService}";
+
+    /// <summary>The HTTP File Upload service (XEP-0363) on a subdomain, such as <c>upload.prosody.test</c>
+    /// (<c>PROSODY_UPLOAD</c>; Prosody only, empty for ejabberd).</summary>
+    public string UploadService { get; init; } = "";
+
+    /// <summary>The loopback HTTP port the upload service's URLs point to (<c>PROSODY_HTTP_PORT</c>; Prosody only).</summary>
+    public int? HttpPort { get; init; }
 
     /// <summary>The STARTTLS client port.</summary>
     public IPEndPoint EndPoint => new(Host, Port);

@@ -48,6 +48,19 @@ public class StanzaErrorTests
     }
 
     [Fact]
+    public void The_application_specific_element_is_kept_with_its_children_and_attributes()
+    {
+        var error = ErrorOf("<error type='modify'><not-acceptable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>"
+            + "<file-too-large xmlns='urn:xmpp:http:upload:0' by='x'><max-file-size>20000</max-file-size></file-too-large></error>");
+
+        XNamespace upload = "urn:xmpp:http:upload:0";
+        Assert.Equal(upload + "file-too-large", error.ApplicationElement!.Name);
+        Assert.Equal("20000", error.ApplicationElement.Element(upload + "max-file-size")!.Value);
+        Assert.Equal("x", (string?)error.ApplicationElement.Attribute("by"));
+        Assert.Null(ErrorOf("<error type='cancel'><conflict xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error>").ApplicationElement);
+    }
+
+    [Fact]
     public void The_table_covers_every_condition_of_the_enum()
     {
         var covered = Conditions.Select(row => (StanzaErrorCondition)row[1]).ToHashSet();

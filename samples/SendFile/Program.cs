@@ -1,0 +1,76 @@
+// SendFile: uploads a file to the account's HTTP upload service (XEP-0363) and sends its URL to a contact, as the
+// message body and as out of band data (XEP-0066). Prints progress on stderr and the URL alone on stdout.
+using Xmpp.Client;
+using Xmpp.Client.Extensions;
+using Xmpp.Client.Extensions.HttpUpload;
+using Xmpp.Client.Samples;
+using Xmpp.Client.Stanzas;
+
+var extra = new HashSet<string>(StringComparer.Ordinal) { "--to", "--file" };
+var ok = ConnectionArguments.TryParse(args, extra, out var arguments, out var error);
+Jid to = default;
+if (ok && (!arguments.Extra.TryGetValue("--to", out var toText) || !Jid.TryParse(toText, out to)))
+{
+    (ok, error) = (false, "--to <jid> is required and must be a valid JID.");
+}
+
+if (ok && (!arguments.Extra.TryGetValue("--file", out var fileText) || !File.Exists(fileText)))
+{
+    (ok, error) = (false, arguments.Extra.ContainsKey("--file") ? $"--file: no file '{arguments.Extra["--file"]}'." : "--file <path> is required.");
+}
+
+if (!ok)
+{
+    Console.Error.WriteLine($"{error}\n\nUsage: SendFile --jid <jid> --to <jid> --file <path> [options]\n{ConnectionArguments.Usage}");
+    return 2;
+}
+
+var path = arguments.Extra["--file"];
+// XEP-0363 wants https; --no-tls (a test server on loopback) also accepts upload URLs over plain http.
+var uploadOptions = new HttpUploadOptions { AllowInsecureHttp = arguments.Options.TlsMode == TlsMode.Disabled };
+var options = arguments.Options with { Extensions = XmppExtensionSet.Default.Add(() => new HttpUploadExtension(uploadOptions)) };
+using var loggerFactory = arguments.CreateLoggerFactory();
+await using var client = new XmppClient(options, loggerFactory);
+try
+{
+    using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+    await client.ConnectAsync(timeout.Token);
+    var size = new FileInfo(path).Length;
+    var url = await client.GetExtension<HttpUploadExtension>().SendFileAsync(to, path, ContentType(path), new StderrProgress(size), timeout.Token);
+    // The server handles a client's stanzas in order: once it answers this ping, it has taken the message.
+    await client.SendIqAsync(new Iq(IqType.Get, new System.Xml.Linq.XElement(System.Xml.Linq.XName.Get("ping", "urn:xmpp:ping"))), timeout.Token);
+    Console.WriteLine(url.AbsoluteUri);
+    await client.DisconnectAsync(timeout.Token);
+    return 0;
+}
+catch (Exception failure) when (failure is XmppException or TimeoutException or OperationCanceledException or IOException or UnauthorizedAccessException)
+{
+    Console.Error.WriteLine($"SendFile failed: {failure.Message}");
+    return 1;
+}
+
+static string ContentType(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+{
+    ".png" => "image/png",
+    ".jpg" or ".jpeg" => "image/jpeg",
+    ".gif" => "image/gif",
+    ".webp" => "image/webp",
+    ".txt" => "text/plain",
+    ".pdf" => "application/pdf",
+    _ => HttpUploadExtension.DefaultContentType,
+};
+
+/// <summary>Prints "Uploaded n of m bytes (p%)" on stderr at every tenth of the file, and at the end.</summary>
+internal sealed class StderrProgress(long size) : IProgress<long>
+{
+    private long _lastTenth = -1;
+
+    public void Report(long value)
+    {
+        var tenth = size == 0 ? 10 : value * 10 / size;
+        if (tenth != Interlocked.Exchange(ref _lastTenth, tenth))
+        {
+            Console.Error.WriteLine($"Uploaded {value} of {size} bytes ({(size == 0 ? 100 : value * 100 / size)}%)");
+        }
+    }
+}
