@@ -11,6 +11,10 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 DOMAIN=prosody.test
 ANON_DOMAIN=anon.prosody.test
 MUC_DOMAIN=conference.prosody.test
+# XEP-0100 gateway: an external component (XEP-0114) that the gateway tests connect themselves, on GATEWAY_PORT.
+GATEWAY_DOMAIN=gateway.prosody.test
+GATEWAY_SECRET=gateway-secret
+GATEWAY_PORT=
 SRV_DOMAINS=(srv-client.test srv-fallback.test srv-jabber.test nosrv.test)
 USERS=(alice bob carol bot sender loss-a loss-b)
 
@@ -33,6 +37,9 @@ c2s_direct_tls_ports = { $tls_port }
 s2s_ports = { }
 http_ports = { }
 https_ports = { }
+-- The gateway component's port (XEP-0114), for the gateway tests' component.
+component_ports = { $GATEWAY_PORT }
+component_interfaces = { "127.0.0.1" }
 modules_disabled = { "s2s", "s2s_auth_certs" }
 
 modules_enabled = {
@@ -78,6 +85,10 @@ Component "$MUC_DOMAIN" "muc"
   muc_room_default_history_length = 20
   -- Room archives (muc_mam, store "muc_log") use default_storage: files in data/, they survive a restart.
   muc_log_expires_after = "never"
+
+-- XEP-0100: the tests' gateway (tests/Xmpp.Client.IntegrationTests/Gateways/TestGatewayComponent.cs) connects here.
+Component "$GATEWAY_DOMAIN"
+  component_secret = "$GATEWAY_SECRET"
 EOF
 }
 
@@ -109,6 +120,7 @@ start() {
     local port tls_port extra_port="" state5222=off
     port=$(free_port)
     tls_port=$(free_port)
+    GATEWAY_PORT=$(free_port)
     if [ "${PROSODY_LISTEN_5222:-0}" = 1 ]; then
         if port_is_free 5222; then extra_port=5222; state5222=listening; else state5222=unavailable; fi
     fi
@@ -145,6 +157,9 @@ start() {
         "PROSODY_5222=$state5222" \
         "PROSODY_ANON_DOMAIN=$ANON_DOMAIN" \
         "PROSODY_MUC=$MUC_DOMAIN" \
+        "PROSODY_GATEWAY=$GATEWAY_DOMAIN" \
+        "PROSODY_COMPONENT_PORT=$GATEWAY_PORT" \
+        "PROSODY_GATEWAY_SECRET=$GATEWAY_SECRET" \
         "PROSODY_SRV_DOMAINS=$(IFS=,; echo "${SRV_DOMAINS[*]}")" \
         "PROSODY_ACCOUNTS=${accounts%,}" \
         "PROSODY_CA=$cert_dir/ca.pem" \
