@@ -13,6 +13,7 @@ using Xmpp.Client.Extensions.Muc;
 using Xmpp.Client.Extensions.Pep;
 using Xmpp.Client.Extensions.Ping;
 using Xmpp.Client.Extensions.Receipts;
+using Xmpp.Client.Extensions.Registration;
 using Xmpp.Client.Extensions.Roster;
 using Xmpp.Client.Extensions.SoftwareVersion;
 using Xmpp.Client.Extensions.StanzaIds;
@@ -102,4 +103,9 @@ public sealed partial class XmppClient
     /// <summary>Client state indication (XEP-0352): telling the server the client is inactive.</summary>
     /// <exception cref="InvalidOperationException"><see cref="ClientStateExtension"/> is not registered.</exception>
     public ClientStateExtension ClientState => GetExtension<ClientStateExtension>();
+
+    /// <summary>In-band registration (XEP-0077) for the logged-in account: password change, account deletion, and
+    /// registering with services such as gateways. Accounts are created before login with <see cref="AccountRegistration"/>.</summary>
+    /// <exception cref="InvalidOperationException"><see cref="RegistrationExtension"/> is not registered.</exception>
+    public RegistrationExtension Registration => GetExtension<RegistrationExtension>();
 }

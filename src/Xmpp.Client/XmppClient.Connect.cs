@@ -239,7 +239,7 @@ public sealed partial class XmppClient
             negotiation.CancelAfter(Options.NegotiationTimeout);
             try
             {
-                var negotiator = new StreamNegotiator(Options, _logger);
+                var negotiator = new StreamNegotiator(Options, _logger, _changedPassword);
                 var negotiated = await negotiator.NegotiateAsync(stream, new TlsClientSettings(domain, Options),
                         Options.StreamManagement ? _streamManagement : null, _outbound, resume ? _lastBoundJid : null, negotiation.Token)
                     .ConfigureAwait(false);

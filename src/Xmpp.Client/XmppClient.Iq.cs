@@ -136,7 +136,7 @@ public sealed partial class XmppClient
             var reply = await pending.Reply.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
             if (reply.Type == IqType.Error)
             {
-                throw new XmppIqErrorException(sent, reply.Error ?? new StanzaError(StanzaErrorCondition.UndefinedCondition));
+                throw new XmppIqErrorException(sent, reply.Error ?? new StanzaError(StanzaErrorCondition.UndefinedCondition)) { Reply = reply };
             }
 
             return reply;
@@ -171,7 +171,7 @@ public sealed partial class XmppClient
             throw new InvalidOperationException($"An IQ handler for <{elementName} xmlns='{@namespace}'/> is already registered.");
         }
 
-        return new Registration(() => _iqHandlers.TryRemove(new KeyValuePair<(string, string), IqHandler>(key, entry)));
+        return new HandlerRegistration(() => _iqHandlers.TryRemove(new KeyValuePair<(string, string), IqHandler>(key, entry)));
     }
 
     /// <summary>Answers an IQ request: with its registered handler, or through <see cref="IqReceived"/>.</summary>
@@ -242,7 +242,7 @@ public sealed partial class XmppClient
     /// <summary>A registered IQ handler; <see cref="InOrder"/> ones (<see cref="IqHandlerMode.Sequential"/>) are never run side by side.</summary>
     private sealed record IqHandler(Func<Iq, CancellationToken, Task<Iq>> Handle, bool InOrder);
 
-    private sealed class Registration(Action dispose) : IDisposable
+    private sealed class HandlerRegistration(Action dispose) : IDisposable
     {
         private Action? _dispose = dispose;
 

@@ -26,4 +26,10 @@ public sealed class XmppIqErrorException : XmppException
 
     /// <summary>The error the answer carried.</summary>
     public StanzaError Error { get; }
+
+    /// <summary>
+    /// The error answer itself, when it is known: besides the error, some protocols repeat the request or add a
+    /// payload to fill in (such as XEP-0077's form for a password change).
+    /// </summary>
+    public Iq? Reply { get; init; }
 }

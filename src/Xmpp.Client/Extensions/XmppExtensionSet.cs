@@ -13,6 +13,7 @@ using Xmpp.Client.Extensions.Muc;
 using Xmpp.Client.Extensions.Pep;
 using Xmpp.Client.Extensions.Ping;
 using Xmpp.Client.Extensions.Receipts;
+using Xmpp.Client.Extensions.Registration;
 using Xmpp.Client.Extensions.Roster;
 using Xmpp.Client.Extensions.SoftwareVersion;
 using Xmpp.Client.Extensions.StanzaIds;
@@ -49,7 +50,8 @@ public sealed class XmppExtensionSet : IReadOnlyCollection<Type>
     /// <summary>
     /// Every built-in extension: service discovery and capabilities, ping, software version, entity time, delivery
     /// receipts, chat states, stanza ids, carbons, multi-user chat, corrections and retractions, personal eventing and
-    /// bookmarks, the message archive, vCards, client state indication, roster, blocking and availability (presence and
+    /// bookmarks, the message archive, vCards, client state indication, in-band registration (password change, account
+    /// deletion, registering with gateways), roster, blocking and availability (presence and
     /// subscriptions). Avatars (<c>AvatarExtension</c>) are not in it: they read the own vCard at each login and put a
     /// hash in every presence; add them with <c>Add&lt;AvatarExtension&gt;()</c>.
     /// </summary>
@@ -69,6 +71,7 @@ public sealed class XmppExtensionSet : IReadOnlyCollection<Type>
         .Add<MamExtension>()
         .Add<VCardExtension>()
         .Add<ClientStateExtension>()
+        .Add<RegistrationExtension>()
         .Add<RosterExtension>()
         .Add<BlockingExtension>()
         .Add<AvailabilityExtension>();

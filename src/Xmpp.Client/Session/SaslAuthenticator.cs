@@ -14,9 +14,16 @@ internal sealed class SaslAuthenticator
     private readonly XmppClientOptions _options;
     private readonly ILogger _logger;
 
-    public SaslAuthenticator(XmppClientOptions options, ILogger logger)
+    private readonly string? _password;
+
+    /// <summary>Creates the authenticator.</summary>
+    /// <param name="options">The account.</param>
+    /// <param name="password">The password to use: <see cref="XmppClientOptions.Password"/>, or the one it was changed to.</param>
+    /// <param name="logger">Where logs go.</param>
+    public SaslAuthenticator(XmppClientOptions options, string? password, ILogger logger)
     {
         _options = options;
+        _password = password;
         _logger = logger;
     }
 
@@ -32,7 +39,7 @@ internal sealed class SaslAuthenticator
         var mechanism = SaslMechanismSelector.Select(
             offered,
             _options.Jid.Local,
-            _options.Password,
+            _password,
             _options.SaslMechanisms,
             tls is null ? [] : TlsChannelBinding.GetAvailable(tls),
             serverBindings,

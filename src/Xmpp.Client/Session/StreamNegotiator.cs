@@ -14,10 +14,17 @@ internal sealed class StreamNegotiator
     private readonly XmppClientOptions _options;
     private readonly ILogger _logger;
 
-    public StreamNegotiator(XmppClientOptions options, ILogger logger)
+    private readonly string? _password;
+
+    /// <summary>Creates the negotiator.</summary>
+    /// <param name="options">The account and connection settings.</param>
+    /// <param name="logger">Where logs go.</param>
+    /// <param name="password">The password to authenticate with, when it is not <see cref="XmppClientOptions.Password"/> (changed in-band since).</param>
+    public StreamNegotiator(XmppClientOptions options, ILogger logger, string? password = null)
     {
         _options = options;
         _logger = logger;
+        _password = password ?? options.Password;
     }
 
     /// <summary>Runs the negotiation on a connected stream and returns what was negotiated.</summary>
@@ -35,19 +42,9 @@ internal sealed class StreamNegotiator
         OutboundQueue outbound, Jid? resumeAs, CancellationToken cancellationToken)
     {
         var domain = _options.Jid.Domain;
-        var features = await stream.OpenAsync(domain, from: null, cancellationToken).ConfigureAwait(false);
-
-        if (!stream.Transport.IsEncrypted && _options.TlsMode != TlsMode.Disabled)
-        {
-            features = await StartTlsAsync(stream, features, tls, cancellationToken).ConfigureAwait(false);
-        }
-        else if (!stream.Transport.IsEncrypted && features.Element("starttls", Namespaces.Tls)?.Element("required", Namespaces.Tls) is not null)
-        {
-            throw new XmppTlsException($"The server of '{domain}' requires TLS, but TlsMode is Disabled.");
-        }
-
+        var features = await SecureAsync(stream, tls, announceAccount: true, cancellationToken).ConfigureAwait(false);
         stream.Stage = "SASL authentication";
-        var authenticator = new SaslAuthenticator(_options, _logger);
+        var authenticator = new SaslAuthenticator(_options, _password, _logger);
         var mechanism = await authenticator.AuthenticateAsync(stream, features, cancellationToken).ConfigureAwait(false);
         features = await stream.OpenAsync(domain, AccountFrom(stream), cancellationToken).ConfigureAwait(false);
 
@@ -92,7 +89,34 @@ internal sealed class StreamNegotiator
         };
     }
 
-    private async Task<XmppElement> StartTlsAsync(XmppStream stream, XmppElement features, TlsClientSettings tls, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the stream and, unless TLS is switched off, encrypts it (STARTTLS, or nothing more over direct TLS);
+    /// returns the stream features offered on the encrypted stream, before any authentication.
+    /// </summary>
+    /// <param name="stream">The connected stream.</param>
+    /// <param name="tls">How to check the server's certificate.</param>
+    /// <param name="announceAccount">Whether the stream header names the account (RFC 6120 §4.7.1); not before it exists.</param>
+    /// <param name="cancellationToken">Cancels the negotiation.</param>
+    /// <exception cref="XmppTlsException">TLS is required and could not be established.</exception>
+    public async Task<XmppElement> SecureAsync(XmppStream stream, TlsClientSettings tls, bool announceAccount, CancellationToken cancellationToken)
+    {
+        var domain = _options.Jid.Domain;
+        var features = await stream.OpenAsync(domain, from: null, cancellationToken).ConfigureAwait(false);
+        if (!stream.Transport.IsEncrypted && _options.TlsMode != TlsMode.Disabled)
+        {
+            return await StartTlsAsync(stream, features, tls, announceAccount, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!stream.Transport.IsEncrypted && features.Element("starttls", Namespaces.Tls)?.Element("required", Namespaces.Tls) is not null)
+        {
+            throw new XmppTlsException($"The server of '{domain}' requires TLS, but TlsMode is Disabled.");
+        }
+
+        return features;
+    }
+
+    private async Task<XmppElement> StartTlsAsync(XmppStream stream, XmppElement features, TlsClientSettings tls, bool announceAccount,
+        CancellationToken cancellationToken)
     {
         var domain = _options.Jid.Domain;
         if (features.Element("starttls", Namespaces.Tls) is null)
@@ -119,7 +143,7 @@ internal sealed class StreamNegotiator
         await stream.Transport.UpgradeToTlsAsync(tls, cancellationToken).ConfigureAwait(false);
         var ssl = stream.Transport.Tls!;
         SessionLog.TlsEstablished(_logger, stream.Transport.Remote, ssl.SslProtocol, ssl.NegotiatedCipherSuite.ToString());
-        return await stream.OpenAsync(domain, AccountFrom(stream), cancellationToken).ConfigureAwait(false);
+        return await stream.OpenAsync(domain, announceAccount ? AccountFrom(stream) : null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>RFC 6120 §4.7.1: over an encrypted stream the client says who it is (its bare JID).</summary>

@@ -30,6 +30,9 @@ public sealed class SampleArgumentsTests
         { "History", ["--jid", "me@example.com", "--with", "bob@example.com", "--max", "many"], "--max: 'many' is not a positive whole number." },
         { "History", ["--jid", "me@example.com", "--with", "bob@example.com", "--max"], "--max needs a value." },
         { "History", ["--with", "bob@example.com"], "--jid is required." },
+        { "Register", ["--jid", "example.com"], "--jid must name the new account, such as newbot@example.com." },
+        { "Register", ["--jid", "new@example.com", "--to", "x"], "Unknown option --to." },
+        { "Register", [], "--jid is required." },
     };
 
     [Theory]

@@ -37,7 +37,11 @@ public sealed record TestServers(
             reader.Required("DNS_LOG"));
         return new TestServers(
             prosody,
-            XmppTestServer.Read(reader, "EJABBERD"),
+            XmppTestServer.Read(reader, "EJABBERD") with
+            {
+                CaptchaDomain = reader.Required("EJABBERD_CAPTCHA_DOMAIN"),
+                CaptchaAnswerPath = reader.Required("EJABBERD_CAPTCHA_ANSWER"),
+            },
             dns,
             reader.Required("SERVERS_CA"),
             reader.Required("SERVERS_DIR"),
@@ -62,6 +66,12 @@ public sealed record XmppTestServer(
 
     /// <summary>The domains reached through the SRV-chain records of the test DNS server (Prosody only).</summary>
     public IReadOnlyList<string> SrvDomains { get; init; } = [];
+
+    /// <summary>A host whose in-band registration asks for a CAPTCHA (ejabberd only).</summary>
+    public string? CaptchaDomain { get; init; }
+
+    /// <summary>The file where the test server writes the answer to the last CAPTCHA it made (ejabberd only).</summary>
+    public string? CaptchaAnswerPath { get; init; }
 
     /// <summary>True when the server also listens on 127.0.0.1:5222 (PROSODY_LISTEN_5222=1 and the port was free).</summary>
     public bool ListensOn5222 { get; init; }

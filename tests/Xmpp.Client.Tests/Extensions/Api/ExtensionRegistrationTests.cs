@@ -19,7 +19,7 @@ public class ExtensionRegistrationTests
         Assert.Equal(
             ["DiscoExtension", "PingExtension", "SoftwareVersionExtension", "EntityTimeExtension", "ReceiptsExtension",
              "ChatStatesExtension", "StanzaIdsExtension", "CarbonsExtension", "MucExtension", "CorrectionsExtension", "PepExtension", "BookmarksExtension",
-             "MamExtension", "VCardExtension", "ClientStateExtension", "RosterExtension", "BlockingExtension", "AvailabilityExtension"],
+             "MamExtension", "VCardExtension", "ClientStateExtension", "RegistrationExtension", "RosterExtension", "BlockingExtension", "AvailabilityExtension"],
             client.Extensions.Select(extension => extension.GetType().Name));
         Assert.Same(client.Roster, client.GetExtension<RosterExtension>());
         Assert.Same(client.Availability, client.GetExtension<AvailabilityExtension>());
