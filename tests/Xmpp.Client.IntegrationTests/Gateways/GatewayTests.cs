@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using Xmpp.Client.Extensions;
 using Xmpp.Client.Extensions.Availability;
 using Xmpp.Client.Extensions.Gateways;
@@ -107,6 +106,30 @@ public sealed class GatewayTests(ServersFixture fixture)
         Assert.Equal("echo: Hi nurse", echo.Body);
     }
 
+    [Fact]
+    public async Task Registration_puts_the_gateway_in_the_roster_both_ways_and_unregistering_removes_it_and_its_contacts()
+    {
+        await using var gateway = await TestGatewayComponent.ConnectAsync(Prosody.Gateway!, CancellationToken.None);
+        await using var client = await NewUserAsync();
+        var roster = new EventWaiter<RosterChangedEventArgs>();
+        client.Roster.RosterChanged += roster.Handler;
+        await RegisterAsync(client, gateway);
+        await roster.NextAsync(change => client.Roster.Items.TryGetValue(GatewayJid, out var item) && item.Subscription == RosterSubscription.Both,
+            Wait, "the gateway in the roster with a subscription both ways");
+        var again = await client.Gateways().GetRegistrationFormAsync(GatewayJid).WaitAsync(Wait);
+        var contact = await client.Gateways().TranslateAsync(GatewayJid, "friar@legacy").WaitAsync(Wait);
+        await client.Roster.AddOrUpdateAsync(new RosterItem(contact));
+
+        var removed = await client.Gateways().UnregisterAsync(GatewayJid).WaitAsync(Wait);
+        var items = await client.Roster.GetAsync();
+
+        Assert.True(again.IsRegistered);
+        Assert.Equal("romeo", again.GetValue("username"));
+        Assert.Equal(2, removed);
+        Assert.DoesNotContain(items, item => item.Jid.Domain == GatewayJid.Domain);
+        Assert.False(gateway.IsRegistered(client.BoundJid!.Value.Bare.ToString()));
+    }
+
     /// <summary>A fresh account (so rosters start empty), logged in with the roster fetched and initial presence sent.</summary>
     private async Task<XmppClient> NewUserAsync()
     {
@@ -121,23 +144,19 @@ public sealed class GatewayTests(ServersFixture fixture)
     }
 
     /// <summary>
-    /// Registers the legacy account (XEP-0077 to the gateway), approves the gateway's subscription request and
-    /// subscribes to it in turn (XEP-0100 §4.1), and waits until the gateway is in the roster with both subscriptions.
+    /// Registers the legacy account (XEP-0077 to the gateway); the extension approves the gateway's subscription
+    /// request and subscribes to it in turn (XEP-0100 §4.1): waits until the gateway approved that.
     /// </summary>
     private async Task RegisterAsync(XmppClient client, TestGatewayComponent gateway)
     {
-        var requested = new EventWaiter<SubscriptionEventArgs>();
         var approved = new EventWaiter<SubscriptionEventArgs>();
-        client.Availability.SubscriptionRequested += requested.Handler;
         client.Availability.SubscriptionApproved += approved.Handler;
-        XNamespace register = "jabber:iq:register";
-        await client.SendIqAsync(new Iq(IqType.Set, new XElement(register + "query",
-            new XElement(register + "username", "romeo"), new XElement(register + "password", "legacy-pass"))) { To = GatewayJid });
-        await requested.NextAsync(args => args.Contact == GatewayJid, Wait, "the gateway's subscription request");
-        await client.Availability.ApproveAsync(GatewayJid);
-        await client.Availability.SubscribeAsync(GatewayJid);
-        await approved.NextAsync(args => args.Contact == GatewayJid, Wait, "the gateway's approval");
-        Assert.True(gateway.IsRegistered(client.BoundJid!.Value.Bare.ToString()));
+        var form = await client.Gateways().GetRegistrationFormAsync(GatewayJid).WaitAsync(Wait);
+        Assert.False(form.IsRegistered);
+        Assert.Equal("Enter your legacy network user name and password.", form.Instructions);
+        await client.Gateways().RegisterAsync(GatewayJid, form.SetCredentials("romeo", "legacy-pass")).WaitAsync(Wait);
+        await approved.NextAsync(args => args.Contact == GatewayJid, Wait, "the gateway's approval of the account's subscription");
+        Assert.Equal("romeo", gateway.RegisteredName(client.BoundJid!.Value.Bare.ToString()));
     }
 
     private static XmppClientOptions WithGateways(XmppClientOptions options) =>

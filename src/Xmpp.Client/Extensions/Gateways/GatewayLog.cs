@@ -19,4 +19,10 @@ internal static partial class GatewayLog
 
     [LoggerMessage(3784, LogLevel.Warning, "{Max} gateways are known already; {Gateway} is not remembered")]
     public static partial void TooManyGateways(ILogger logger, int max, string gateway);
+
+    [LoggerMessage(3785, LogLevel.Debug, "{Gateway}, registered with, asks for the account's presence: approved, and subscribed to it in turn")]
+    public static partial void ApprovingGateway(ILogger logger, string gateway);
+
+    [LoggerMessage(3786, LogLevel.Debug, "Unregistered from {Gateway}; {Removed} roster items (the gateway and its contacts) removed")]
+    public static partial void RemovedContacts(ILogger logger, string gateway, int removed);
 }

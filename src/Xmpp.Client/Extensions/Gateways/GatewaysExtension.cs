@@ -15,8 +15,9 @@ namespace Xmpp.Client.Extensions.Gateways;
 /// are remembered, for the client's lifetime, across reconnections); <see cref="IsGatewayContact"/> and
 /// <see cref="TryGetGateway"/> answer from that set without sending anything. Only domain JIDs (no localpart, no
 /// resource) count as gateways: their legacy contacts are the JIDs at that domain.</para>
-/// <para>Registering the legacy account with a gateway is in-band registration (XEP-0077) to the gateway's JID.
-/// Thread-safe.</para>
+/// <para>Registering the legacy account with a gateway is in-band registration (XEP-0077) to the gateway's JID
+/// (<see cref="RegisterAsync"/>), which also approves the gateway's subscription request that follows and subscribes to
+/// it in turn (XEP-0100 §4.1.1). Thread-safe.</para>
 /// </remarks>
 public sealed partial class GatewaysExtension : XmppExtension
 {
@@ -137,6 +138,7 @@ public sealed partial class GatewaysExtension : XmppExtension
         _disco = context.Require<DiscoExtension>();
         _availability = context.Require<AvailabilityExtension>();
         _roster = context.Require<RosterExtension>();
+        InitializeRegistration(context);
     }
 
     private async Task<Gateway?> TryDescribeAsync(Jid jid, CancellationToken cancellationToken)
