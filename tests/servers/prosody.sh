@@ -12,6 +12,10 @@ DOMAIN=prosody.test
 ANON_DOMAIN=anon.prosody.test
 MUC_DOMAIN=conference.prosody.test
 UPLOAD_DOMAIN=upload.prosody.test
+# XEP-0100 gateway: an external component (XEP-0114) that the gateway tests connect themselves, on GATEWAY_PORT.
+GATEWAY_DOMAIN=gateway.prosody.test
+GATEWAY_SECRET=gateway-secret
+GATEWAY_PORT=
 SRV_DOMAINS=(srv-client.test srv-fallback.test srv-jabber.test nosrv.test)
 USERS=(alice bob carol bot sender loss-a loss-b)
 
@@ -36,6 +40,9 @@ s2s_ports = { }
 http_ports = { $http_port }
 http_interfaces = { "127.0.0.1" }
 https_ports = { }
+-- The gateway component's port (XEP-0114), for the gateway tests' component.
+component_ports = { $GATEWAY_PORT }
+component_interfaces = { "127.0.0.1" }
 modules_disabled = { "s2s", "s2s_auth_certs" }
 
 modules_enabled = {
@@ -90,6 +97,10 @@ Component "$UPLOAD_DOMAIN" "http_file_share"
   http_file_share_size_limit = 10 * 1024 * 1024
   http_host = "127.0.0.1"
   http_external_url = "http://127.0.0.1:$http_port/"
+
+-- XEP-0100: the tests' gateway (tests/Xmpp.Client.IntegrationTests/Gateways/TestGatewayComponent.cs) connects here.
+Component "$GATEWAY_DOMAIN"
+  component_secret = "$GATEWAY_SECRET"
 EOF
 }
 
@@ -122,6 +133,7 @@ start() {
     port=$(free_port)
     tls_port=$(free_port)
     http_port=$(free_port)
+    GATEWAY_PORT=$(free_port)
     if [ "${PROSODY_LISTEN_5222:-0}" = 1 ]; then
         if port_is_free 5222; then extra_port=5222; state5222=listening; else state5222=unavailable; fi
     fi
@@ -160,6 +172,9 @@ start() {
         "PROSODY_MUC=$MUC_DOMAIN" \
         "PROSODY_UPLOAD=$UPLOAD_DOMAIN" \
         "PROSODY_HTTP_PORT=$http_port" \
+        "PROSODY_GATEWAY=$GATEWAY_DOMAIN" \
+        "PROSODY_COMPONENT_PORT=$GATEWAY_PORT" \
+        "PROSODY_GATEWAY_SECRET=$GATEWAY_SECRET" \
         "PROSODY_SRV_DOMAINS=$(IFS=,; echo "${SRV_DOMAINS[*]}")" \
         "PROSODY_ACCOUNTS=${accounts%,}" \
         "PROSODY_CA=$cert_dir/ca.pem" \

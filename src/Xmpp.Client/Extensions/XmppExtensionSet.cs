@@ -54,7 +54,8 @@ public sealed class XmppExtensionSet : IReadOnlyCollection<Type>
     /// bookmarks, the message archive, vCards, client state indication, in-band registration (password change, account
     /// deletion, registering with gateways), HTTP file upload, roster, blocking and availability (presence and
     /// subscriptions). Avatars (<c>AvatarExtension</c>) are not in it: they read the own vCard at each login and put a
-    /// hash in every presence; add them with <c>Add&lt;AvatarExtension&gt;()</c>.
+    /// hash in every presence; add them with <c>Add&lt;AvatarExtension&gt;()</c>. Nor are gateways (<c>GatewaysExtension</c>,
+    /// which needs the roster and availability): add them with <c>Add&lt;GatewaysExtension&gt;()</c>.
     /// </summary>
     public static XmppExtensionSet Default { get; } = Empty
         .Add<DiscoExtension>()

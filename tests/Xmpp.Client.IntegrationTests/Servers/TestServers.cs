@@ -28,6 +28,10 @@ public sealed record TestServers(
             ListensOn5222 = reader.Required("PROSODY_5222") == "listening",
             UploadService = reader.Required("PROSODY_UPLOAD"),
             HttpPort = reader.Port("PROSODY_HTTP_PORT"),
+            Gateway = new ComponentEndpoint(
+                reader.Required("PROSODY_GATEWAY"),
+                new IPEndPoint(reader.Address("PROSODY_HOST"), reader.Port("PROSODY_COMPONENT_PORT")),
+                reader.Required("PROSODY_GATEWAY_SECRET")),
         };
         var dns = new DnsTestServer(
             new IPEndPoint(reader.Address("DNS_HOST"), reader.Port("DNS_PORT")),
@@ -73,6 +77,9 @@ public sealed record XmppTestServer(
 
     /// <summary>True when the server also listens on 127.0.0.1:5222 (PROSODY_LISTEN_5222=1 and the port was free).</summary>
     public bool ListensOn5222 { get; init; }
+
+    /// <summary>Where an external component (XEP-0114) of the server's test gateway connects (Prosody only).</summary>
+    public ComponentEndpoint? Gateway { get; init; }
 
     /// <summary>The multi-user chat service (XEP-0045) on a subdomain, such as <c>conference.prosody.test</c>
     /// (<c>PROSODY_MUC</c>, <c>EJABBERD_MUC</c>): anyone may create rooms there.</summary>
@@ -142,3 +149,6 @@ public sealed record TestAccount(string User, string Domain, string Password)
 
 /// <summary>The dnsmasq instance serving the .test zone; <see cref="DeadPort"/> is a port nothing listens on.</summary>
 public sealed record DnsTestServer(IPEndPoint EndPoint, int DeadPort, string LogPath);
+
+/// <summary>An external component's address on a server (XEP-0114): its domain, the component port and its secret.</summary>
+public sealed record ComponentEndpoint(string Domain, IPEndPoint EndPoint, string Secret);
