@@ -52,8 +52,8 @@ public sealed partial class MucRoom
     }
 
     /// <summary>
-    /// Leaves the room (XEP-0045 §7.14) and stops rejoining it; completes when the room confirms, or at the latest
-    /// after <see cref="XmppClientOptions.IqTimeout"/> (the client counts itself out either way). Does nothing when
+    /// Leaves the room (XEP-0045 §7.14) and stops rejoining it; completes when the room confirms and <see cref="Left"/>
+    /// has been raised, or at the latest after <see cref="XmppClientOptions.IqTimeout"/> (the client counts itself out either way). Does nothing when
     /// the client is not in the room.
     /// </summary>
     /// <param name="status">A parting status text for the others, if any.</param>

@@ -180,12 +180,18 @@ public sealed partial class MucRoom
             attempt.Fail(new MucJoinException(Jid, attempt.Nick, MucJoinError.Other, new StanzaError(StanzaErrorCondition.ServiceUnavailable, data.Reason)));
         }
 
-        leaving?.TrySetResult();
-        if (wasIn || attempt is not null)
+        try
         {
-            var args = new MucLeftEventArgs(this, reason, data.ActorNick ?? data.ActorJid?.ToString(), data.Reason ?? presence.Status,
-                data.Destroyed, rejoin, data.StatusCodes);
-            await Context.RaiseAsync(Left, args, nameof(Left)).ConfigureAwait(false);
+            if (wasIn || attempt is not null)
+            {
+                var args = new MucLeftEventArgs(this, reason, data.ActorNick ?? data.ActorJid?.ToString(), data.Reason ?? presence.Status,
+                    data.Destroyed, rejoin, data.StatusCodes);
+                await Context.RaiseAsync(Left, args, nameof(Left)).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            leaving?.TrySetResult(); // LeaveAsync completes once Left has been raised
         }
 
         if (rejoin)

@@ -179,7 +179,11 @@ public class MucOccupantTests
         var (harness, room) = await JoinedAsync(others: ["alice"]);
         await using var _ = harness;
         var left = new List<MucLeftEventArgs>();
-        room.Left += args => { left.Add(args); return Task.CompletedTask; };
+        room.Left += async args =>
+        {
+            await Task.Delay(100); // a slow handler: LeaveAsync still completes only after Left was raised
+            left.Add(args);
+        };
 
         var leaving = room.LeaveAsync("bye");
         var presence = await harness.ExpectAsync("presence");
