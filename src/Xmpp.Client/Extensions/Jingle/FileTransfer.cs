@@ -216,8 +216,8 @@ public abstract class FileTransfer
 
         if (error is OperationCanceledException && (callerToken.IsCancellationRequested || Volatile.Read(ref _cancelledHere) != 0))
         {
-            await Owner.TerminateAsync(this, JingleReason.Cancel, null).ConfigureAwait(false);
             _done.TrySetCanceled(callerToken.IsCancellationRequested ? callerToken : CancellationToken.None);
+            await Owner.TerminateAsync(this, JingleReason.Cancel, null).ConfigureAwait(false);
             return;
         }
 
@@ -238,7 +238,7 @@ public abstract class FileTransfer
             FileTransferFailure.Timeout => JingleReason.Timeout,
             _ => JingleReason.GeneralError,
         };
+        _done.TrySetException(failure); // The outcome does not wait for the peer's acknowledgement of the terminate.
         await Owner.TerminateAsync(this, ours, failure.Message).ConfigureAwait(false);
-        _done.TrySetException(failure);
     }
 }
