@@ -20,30 +20,6 @@ internal sealed class IbbReceiveBuffer
         _window = window;
     }
 
-    /// <summary>How many blocks wait for the reader.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _blocks.Count;
-            }
-        }
-    }
-
-    /// <summary>Whether the reader would wait now (nothing buffered and the stream not ended).</summary>
-    public bool IsEmpty
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _blocks.Count == 0 && !_ended;
-            }
-        }
-    }
-
     /// <summary>
     /// Adds a block. Returns a completed task while the buffer is within its window, else one that completes when the
     /// reader made room or the buffer ended; <see langword="null"/> when the buffer is over twice its window (a peer

@@ -151,9 +151,6 @@ public sealed class InBandBytestreamsExtension : XmppExtension
         }
     }
 
-    /// <summary>Whether a read that finds no data would wait for the event task it runs on.</summary>
-    internal bool WouldWaitForItself() => Context.InEventCallback && Client.Options.MaxConcurrentEventHandlers == 1;
-
     /// <summary>Forgets a closed stream.</summary>
     internal void Forget(InBandStream stream) => _streams.TryRemove(new(new(stream.Peer, stream.Sid), stream));
 
@@ -277,32 +274,53 @@ public sealed class InBandBytestreamsExtension : XmppExtension
             return request.CreateError(condition, broken);
         }
 
-        if (!room.IsCompleted)
+        if (!room.IsCompleted && !await WaitForRoomAsync(stream, room, cancellationToken).ConfigureAwait(false))
         {
-            try
-            {
-                await room.WaitAsync(Options.ReadStallTimeout, Context.TimeProvider, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                Fail(stream, $"its reader took nothing for {Options.ReadStallTimeout}");
-                return request.CreateError(new StanzaError(StanzaErrorCondition.ResourceConstraint, "The reader stalled.", StanzaErrorType.Cancel));
-            }
+            return request.CreateError(new StanzaError(StanzaErrorCondition.ResourceConstraint, "The reader stalled.", StanzaErrorType.Cancel));
         }
 
         return request.CreateResult();
     }
 
-    private ValueTask<bool> OnDataMessageAsync(Message message, CancellationToken cancellationToken)
+    private async ValueTask<bool> OnDataMessageAsync(Message message, CancellationToken cancellationToken)
     {
         var data = message.GetPayload(IbbXml.Data)!;
         var (stream, block, error) = Take(message.From, data);
-        if (error is null && stream!.Receive(IbbXml.UShort(data, "seq")!.Value, block!, out var broken, out _) is null)
+        if (error is not null)
         {
-            Fail(stream, broken!);
+            return true;
         }
 
-        return new(true);
+        var room = stream!.Receive(IbbXml.UShort(data, "seq")!.Value, block!, out var broken, out _);
+        if (room is null)
+        {
+            Fail(stream, broken!);
+            return true;
+        }
+
+        // Messages are not acknowledged: waiting here holds the event task, so reading from the server pauses (the
+        // client's own back-pressure) until the reader makes room.
+        if (!room.IsCompleted)
+        {
+            await WaitForRoomAsync(stream, room, cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    /// <summary>Waits until the reader made room; <see langword="false"/> (the stream broken) when it stalled.</summary>
+    private async Task<bool> WaitForRoomAsync(InBandStream stream, Task room, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await room.WaitAsync(Options.ReadStallTimeout, Context.TimeProvider, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            Fail(stream, $"its reader took nothing for {Options.ReadStallTimeout}");
+            return false;
+        }
     }
 
     /// <summary>Finds the stream a data packet belongs to and decodes it, or says why not.</summary>

@@ -72,17 +72,8 @@ public sealed class InBandStream : Stream
     /// <param name="cancellationToken">Stops waiting (the stream stays usable).</param>
     /// <returns>How many bytes were copied.</returns>
     /// <exception cref="InBandBytestreamException">The stream broke (the peer sent data out of sequence or too large, or the session ended).</exception>
-    /// <exception cref="InvalidOperationException">Called inside one of the client's event handlers while no data is buffered.</exception>
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        if (_received.IsEmpty && _owner.WouldWaitForItself())
-        {
-            throw new InvalidOperationException(
-                "Reading an in-band bytestream inside an event handler would wait for data that the same event task delivers: read it from a task of its own.");
-        }
-
-        return _received.ReadAsync(buffer, cancellationToken);
-    }
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        _received.ReadAsync(buffer, cancellationToken);
 
     /// <inheritdoc/>
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>

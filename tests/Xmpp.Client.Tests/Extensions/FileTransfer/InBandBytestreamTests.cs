@@ -235,30 +235,6 @@ public class InBandBytestreamTests
         await Assert.ThrowsAsync<ArgumentException>(() => live.Client.GetExtension<InBandBytestreamsExtension>().OpenAsync(Jid.Parse("romeo@example.net")));
     }
 
-    [Fact]
-    public async Task Reading_inside_an_event_handler_with_nothing_buffered_is_refused_instead_of_waiting_for_itself()
-    {
-        await using var live = await LiveServer.StartAsync(Ibb());
-        Exception? refused = null;
-        live.Client.GetExtension<InBandBytestreamsExtension>().StreamRequested += async request =>
-        {
-            var stream = request.Accept();
-            try
-            {
-                await stream.ReadExactlyAsync(new byte[4]);
-            }
-            catch (InvalidOperationException error)
-            {
-                refused = error;
-            }
-        };
-
-        var reply = await live.SendAndReadAsync(Open("s1"));
-
-        Assert.Equal("result", reply.GetAttribute("type"));
-        Assert.IsType<InvalidOperationException>(refused);
-    }
-
     private sealed class Progress(List<long> values) : IProgress<long>
     {
         public void Report(long value) => values.Add(value);
