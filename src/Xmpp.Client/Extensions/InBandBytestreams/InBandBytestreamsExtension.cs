@@ -155,10 +155,10 @@ public sealed class InBandBytestreamsExtension : XmppExtension
     internal void Forget(InBandStream stream) => _streams.TryRemove(new(new(stream.Peer, stream.Sid), stream));
 
     /// <summary>Tells the peer the stream is closed, in the background.</summary>
-    internal void CloseInBackground(InBandStream stream) => Context.RunInBackground(_ => SendCloseAsync(stream).AsTask());
+    internal void CloseInBackground(InBandStream stream) => Context.RunInBackground(token => SendCloseAsync(stream, token).AsTask());
 
     /// <summary>Tells the peer the stream is closed; a failure is only logged (the stream is gone either way).</summary>
-    internal async ValueTask SendCloseAsync(InBandStream stream)
+    internal async ValueTask SendCloseAsync(InBandStream stream, CancellationToken cancellationToken)
     {
         if (Client.State != XmppClientState.Connected)
         {
@@ -167,7 +167,7 @@ public sealed class InBandBytestreamsExtension : XmppExtension
 
         try
         {
-            await Client.SendIqAsync(new Iq(IqType.Set, IbbXml.CloseElement(stream.Sid)) { To = stream.Peer }).ConfigureAwait(false);
+            await Client.SendIqAsync(new Iq(IqType.Set, IbbXml.CloseElement(stream.Sid)) { To = stream.Peer }, cancellationToken).ConfigureAwait(false);
             IbbLog.Closed(Context.Logger, stream.Sid, stream.Peer.ToString(), "us");
         }
         catch (Exception error) when (error is XmppIqErrorException or XmppTimeoutException or XmppConnectionLostException or InvalidOperationException or OperationCanceledException)

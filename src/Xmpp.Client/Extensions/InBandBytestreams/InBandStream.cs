@@ -26,6 +26,7 @@ public sealed class InBandStream : Stream
     private long _sent;
     private long _receivedBytes;
     private int _closed;
+    private string? _writeFault;
 
     internal InBandStream(InBandBytestreamsExtension owner, Jid peer, string sid, int blockSize, int window)
     {
@@ -81,7 +82,7 @@ public sealed class InBandStream : Stream
 
     /// <summary>Sends bytes to the peer, in blocks of at most <see cref="BlockSize"/>, each acknowledged before the next.</summary>
     /// <param name="buffer">The bytes.</param>
-    /// <param name="cancellationToken">Stops sending; the stream is then broken (a block may be half-way) and is closed.</param>
+    /// <param name="cancellationToken">Stops sending; nothing more can be written then (a block may be half-way): dispose the stream.</param>
     /// <returns>Completes when the peer acknowledged every block.</returns>
     /// <exception cref="InBandBytestreamException">The peer refused a block, or the stream is closed.</exception>
     /// <exception cref="XmppTimeoutException">The peer did not acknowledge a block in time.</exception>
@@ -142,16 +143,21 @@ public sealed class InBandStream : Stream
     /// <returns>Completes when the peer acknowledged the close or refused it.</returns>
     public override async ValueTask DisposeAsync()
     {
+        await CloseAsync(CancellationToken.None).ConfigureAwait(false);
+        await base.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Closes the stream like <see cref="DisposeAsync"/>, waiting for the peer's acknowledgement at most until <paramref name="cancellationToken"/> is cancelled.</summary>
+    internal async ValueTask CloseAsync(CancellationToken cancellationToken)
+    {
         if (Interlocked.Exchange(ref _closed, 1) != 0)
         {
-            await base.DisposeAsync().ConfigureAwait(false);
             return;
         }
 
         _received.End(null);
         _owner.Forget(this);
-        await _owner.SendCloseAsync(this).ConfigureAwait(false);
-        await base.DisposeAsync().ConfigureAwait(false);
+        await _owner.SendCloseAsync(this, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -248,9 +254,9 @@ public sealed class InBandStream : Stream
 
     private async Task SendBlockAsync(ReadOnlyMemory<byte> block, CancellationToken cancellationToken)
     {
-        if (IsClosed)
+        if (IsClosed || _writeFault is not null)
         {
-            throw new InBandBytestreamException($"The in-band bytestream {Sid} with {Peer} is closed.");
+            throw new InBandBytestreamException($"The in-band bytestream {Sid} with {Peer} is {(IsClosed ? "closed" : "broken for writing: " + _writeFault)}.");
         }
 
         var request = new Iq(IqType.Set, IbbXml.DataElement(Sid, _sendSeq, block.Span)) { To = Peer };
@@ -266,9 +272,9 @@ public sealed class InBandStream : Stream
         }
         catch (Exception error) when (error is OperationCanceledException or XmppTimeoutException or XmppConnectionLostException or InvalidOperationException)
         {
-            Break(error is OperationCanceledException ? "sending was cancelled half-way" : $"sending failed: {error.Message}");
-            _owner.Forget(this);
-            _owner.CloseInBackground(this);
+            // A block may be half-way: nothing more can be written, but the stream stays open until it is disposed,
+            // so a protocol on top (Jingle) can tell the peer why before the stream closes.
+            _writeFault = error is OperationCanceledException ? "sending was cancelled half-way" : $"sending failed: {error.Message}";
             throw;
         }
 

@@ -59,6 +59,9 @@ public abstract class FileTransfer
 
     private protected int BlockSize { get; set; }
 
+    /// <summary>The open bytestream, closed when the run ended (after any session-terminate this side sends).</summary>
+    private protected InBandStream? Transport { get; set; }
+
     /// <summary>What the peer's session-terminate said, once it came.</summary>
     private protected Task<(JingleReason Reason, string? Text)> Terminated => _terminated.Task;
 
@@ -102,6 +105,13 @@ public abstract class FileTransfer
         }
         finally
         {
+            if (Transport is { } transport)
+            {
+                // After the terminate, so the peer learns why first; not waited for past the client's disposal.
+                await transport.CloseAsync(disposing).ConfigureAwait(false);
+                await transport.DisposeAsync().ConfigureAwait(false);
+            }
+
             Owner.Remove(this);
             _stop.Dispose();
         }
@@ -217,7 +227,7 @@ public abstract class FileTransfer
         if (error is OperationCanceledException && (callerToken.IsCancellationRequested || Volatile.Read(ref _cancelledHere) != 0))
         {
             _done.TrySetCanceled(callerToken.IsCancellationRequested ? callerToken : CancellationToken.None);
-            await Owner.TerminateAsync(this, JingleReason.Cancel, null).ConfigureAwait(false);
+            await Owner.TerminateAsync(this, JingleReason.Cancel, null, disposing).ConfigureAwait(false);
             return;
         }
 
@@ -239,6 +249,6 @@ public abstract class FileTransfer
             _ => JingleReason.GeneralError,
         };
         _done.TrySetException(failure); // The outcome does not wait for the peer's acknowledgement of the terminate.
-        await Owner.TerminateAsync(this, ours, failure.Message).ConfigureAwait(false);
+        await Owner.TerminateAsync(this, ours, failure.Message, disposing).ConfigureAwait(false);
     }
 }

@@ -157,13 +157,11 @@ public sealed class IncomingFileTransfer : FileTransfer
                 throw new FileTransferException(FileTransferFailure.TransportFailed, $"{Peer} did not open the in-band bytestream within {Owner.Options.StepTimeout}.", innerException: error);
             }
 
-            await using (stream.ConfigureAwait(false))
-            {
-                using var hashers = new Hashers(File.Hash?.Algorithm);
-                await ReceiveAsync(stream, destination, hashers, cancellationToken).ConfigureAwait(false);
-                await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
-                await VerifyAsync(hashers, cancellationToken).ConfigureAwait(false);
-            }
+            Transport = stream;
+            using var hashers = new Hashers(File.Hash?.Algorithm);
+            await ReceiveAsync(stream, destination, hashers, cancellationToken).ConfigureAwait(false);
+            await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await VerifyAsync(hashers, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -174,7 +172,7 @@ public sealed class IncomingFileTransfer : FileTransfer
             }
         }
 
-        await Owner.TerminateAsync(this, JingleReason.Success, null).ConfigureAwait(false);
+        await Owner.TerminateAsync(this, JingleReason.Success, null, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ReceiveAsync(InBandStream stream, Stream destination, Hashers hashers, CancellationToken cancellationToken)

@@ -136,8 +136,8 @@ public sealed class JingleFileTransferExtension : XmppExtension
     internal Task SendJingleAsync(Jid to, XElement jingle, CancellationToken cancellationToken) =>
         Client.SendIqAsync(new Iq(IqType.Set, jingle) { To = to }, cancellationToken);
 
-    /// <summary>Ends a session with the peer; a failure to tell it is only logged.</summary>
-    internal async Task TerminateAsync(FileTransfer transfer, JingleReason reason, string? text)
+    /// <summary>Ends a session with the peer; a failure to tell it (or a cancelled wait for its acknowledgement) is only logged.</summary>
+    internal async Task TerminateAsync(FileTransfer transfer, JingleReason reason, string? text, CancellationToken cancellationToken = default)
     {
         Remove(transfer);
         var name = JingleReasons.ToName(reason);
@@ -149,7 +149,7 @@ public sealed class JingleFileTransferExtension : XmppExtension
 
         try
         {
-            await SendJingleAsync(transfer.Peer, JingleXml.Element("session-terminate", transfer.Sid, JingleXml.Reason(reason, text)), CancellationToken.None).ConfigureAwait(false);
+            await SendJingleAsync(transfer.Peer, JingleXml.Element("session-terminate", transfer.Sid, JingleXml.Reason(reason, text)), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (error is XmppIqErrorException or XmppTimeoutException or XmppConnectionLostException or InvalidOperationException or OperationCanceledException)
         {

@@ -120,43 +120,43 @@ public sealed class OutgoingFileTransfer : FileTransfer
             throw new FileTransferException(FileTransferFailure.TransportFailed, $"The in-band bytestream to {Peer} could not be opened: {error.Message}", innerException: error);
         }
 
-        await using (stream.ConfigureAwait(false))
+        Transport = stream;
+        using var hasher = new ContentHasher(Owner.Options.HashAlgorithm);
+        var buffer = new byte[BlockSize];
+        long total = 0;
+        while (true)
         {
-            using var hasher = new ContentHasher(Owner.Options.HashAlgorithm);
-            var buffer = new byte[BlockSize];
-            long total = 0;
-            while (true)
+            var read = await _content.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            if (read == 0)
             {
-                var read = await _content.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                hasher.Append(buffer.AsSpan(0, read));
-                try
-                {
-                    await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception error) when (error is InBandBytestreamException or XmppTimeoutException)
-                {
-                    throw new FileTransferException(FileTransferFailure.TransportFailed, $"Sending the file to {Peer} failed: {error.Message}", innerException: error);
-                }
-
-                total += read;
-                Count(read);
-                _progress?.Report(total);
+                break;
             }
 
-            Hash = hasher.Finish();
+            hasher.Append(buffer.AsSpan(0, read));
             try
             {
-                await Owner.SendJingleAsync(Peer, JingleXml.Element("session-info", Sid, JingleXml.Checksum(Hash)), cancellationToken).ConfigureAwait(false);
+                await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
             }
-            catch (XmppIqErrorException error)
+            catch (Exception error) when (error is InBandBytestreamException or XmppTimeoutException)
             {
-                JingleLog.ChecksumRefused(Owner.Log, Sid, Peer.ToString(), error.Error.ToString());
+                throw new FileTransferException(FileTransferFailure.TransportFailed, $"Sending the file to {Peer} failed: {error.Message}", innerException: error);
             }
+
+            total += read;
+            Count(read);
+            _progress?.Report(total);
         }
+
+        Hash = hasher.Finish();
+        try
+        {
+            await Owner.SendJingleAsync(Peer, JingleXml.Element("session-info", Sid, JingleXml.Checksum(Hash)), cancellationToken).ConfigureAwait(false);
+        }
+        catch (XmppIqErrorException error)
+        {
+            JingleLog.ChecksumRefused(Owner.Log, Sid, Peer.ToString(), error.Error.ToString());
+        }
+
+        await stream.DisposeAsync().ConfigureAwait(false); // The receiver checks the file at the close.
     }
 }
