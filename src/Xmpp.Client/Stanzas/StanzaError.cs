@@ -36,9 +36,27 @@ public sealed class StanzaError
     /// <summary>
     /// The qualified name of the application-specific condition that came with the error (RFC 6120 §8.3.4), such as
     /// <c>{http://jabber.org/protocol/pubsub#errors}precondition-not-met</c>, or <see langword="null"/> when there was none.
-    /// Not sent: it is read from received errors only.
+    /// Set it on an error to send, and it is sent as an empty element after the defined condition (such as Jingle's
+    /// <c>{urn:xmpp:jingle:errors:1}unknown-session</c>); its namespace must be an application's own, not
+    /// <c>jabber:client</c> nor the stanza-error one.
     /// </summary>
-    public XName? ApplicationCondition { get; private init; }
+    /// <exception cref="ArgumentException">(On setting) a name in no namespace, <c>jabber:client</c> or <c>urn:ietf:params:xml:ns:xmpp-stanzas</c>.</exception>
+    public XName? ApplicationCondition
+    {
+        get => _applicationCondition;
+        init
+        {
+            if (value is not null && value.NamespaceName is "" or Namespaces.Client or Namespaces.Stanzas)
+            {
+                throw new ArgumentException(
+                    $"An application-specific condition needs the application's own namespace, not '{value.NamespaceName}' (RFC 6120 §8.3.4).", nameof(value));
+            }
+
+            _applicationCondition = value;
+        }
+    }
+
+    private readonly XName? _applicationCondition;
 
     /// <summary>
     /// The application-specific condition element itself (a copy), with its attributes and children, such as
@@ -106,6 +124,11 @@ public sealed class StanzaError
         if (Text is not null)
         {
             error.Add(new XmppElement("text", Namespaces.Stanzas).SetAttribute("lang", "en", Namespaces.Xml).AddText(Text));
+        }
+
+        if (_applicationCondition is not null)
+        {
+            error.Add(new XmppElement(_applicationCondition.LocalName, _applicationCondition.NamespaceName));
         }
 
         return error;

@@ -15,12 +15,13 @@ internal static class SlixPeer
     private static string Python => File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
 
     /// <summary>Starts the peer as <paramref name="user"/> on <paramref name="server"/>; <paramref name="mode"/> is
-    /// <c>receive [--from JID]</c> or <c>send --to JID --body TEXT</c>.</summary>
-    public static ChildProcess Start(TestServers servers, XmppTestServer server, string user, IEnumerable<string> mode) =>
+    /// <c>receive [--from JID]</c> or <c>send --to JID --body TEXT</c>; <paramref name="script"/> names another peer of
+    /// tests/interop with the same connection flags (such as <c>slix_ibb_peer.py</c>).</summary>
+    public static ChildProcess Start(TestServers servers, XmppTestServer server, string user, IEnumerable<string> mode, string script = "slix_peer.py") =>
         ChildProcess.Start(
             Python,
             [
-                Path.Combine(Sample.RepositoryRoot, "tests", "interop", "slix_peer.py"),
+                Path.Combine(Sample.RepositoryRoot, "tests", "interop", script),
                 "--jid", server.Account(user).Jid,
                 "--host", server.Host.ToString(),
                 "--port", server.Port.ToString(CultureInfo.InvariantCulture),

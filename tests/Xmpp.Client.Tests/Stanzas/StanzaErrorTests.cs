@@ -61,6 +61,19 @@ public class StanzaErrorTests
     }
 
     [Fact]
+    public void An_application_specific_condition_set_on_an_error_is_sent_after_the_defined_one()
+    {
+        var request = new Iq(IqType.Set, new XElement(XName.Get("jingle", "urn:xmpp:jingle:1")), "j1");
+        var error = new StanzaError(StanzaErrorCondition.ItemNotFound) { ApplicationCondition = XName.Get("unknown-session", "urn:xmpp:jingle:errors:1") };
+
+        var sent = request.CreateError(error).ToXElement().Element(XName.Get("error", "jabber:client"))!;
+
+        Assert.Equal(["{urn:ietf:params:xml:ns:xmpp-stanzas}item-not-found", "{urn:xmpp:jingle:errors:1}unknown-session"], sent.Elements().Select(e => e.Name.ToString()));
+        Assert.Throws<ArgumentException>(() => new StanzaError(StanzaErrorCondition.BadRequest) { ApplicationCondition = XName.Get("x", "urn:ietf:params:xml:ns:xmpp-stanzas") });
+        Assert.Throws<ArgumentException>(() => new StanzaError(StanzaErrorCondition.BadRequest) { ApplicationCondition = XName.Get("x") });
+    }
+
+    [Fact]
     public void The_table_covers_every_condition_of_the_enum()
     {
         var covered = Conditions.Select(row => (StanzaErrorCondition)row[1]).ToHashSet();
