@@ -1,13 +1,17 @@
 // SendFile: uploads a file to the account's HTTP upload service (XEP-0363) and sends its URL to a contact, as the
 // message body and as out of band data (XEP-0066). Prints progress on stderr and the URL alone on stdout.
+// With --direct it sends the file straight to one client of the contact (a full JID) instead: Jingle file transfer
+// over in-band bytestreams (XEP-0234, XEP-0047), hash checked by the receiver; then it prints "Sent <name> to <jid>".
 using Xmpp.Client;
 using Xmpp.Client.Extensions;
 using Xmpp.Client.Extensions.HttpUpload;
+using Xmpp.Client.Extensions.Jingle;
 using Xmpp.Client.Samples;
 using Xmpp.Client.Stanzas;
 
+var direct = args.Contains("--direct");
 var extra = new HashSet<string>(StringComparer.Ordinal) { "--to", "--file" };
-var ok = ConnectionArguments.TryParse(args, extra, out var arguments, out var error);
+var ok = ConnectionArguments.TryParse([.. args.Where(a => a != "--direct")], extra, out var arguments, out var error);
 Jid to = default;
 if (ok && (!arguments.Extra.TryGetValue("--to", out var toText) || !Jid.TryParse(toText, out to)))
 {
@@ -19,16 +23,24 @@ if (ok && (!arguments.Extra.TryGetValue("--file", out var fileText) || !File.Exi
     (ok, error) = (false, arguments.Extra.ContainsKey("--file") ? $"--file: no file '{arguments.Extra["--file"]}'." : "--file <path> is required.");
 }
 
+if (ok && direct && to.IsBare)
+{
+    (ok, error) = (false, "--direct needs --to to be a full JID (one client of the contact, such as bob@example.com/laptop).");
+}
+
 if (!ok)
 {
-    Console.Error.WriteLine($"{error}\n\nUsage: SendFile --jid <jid> --to <jid> --file <path> [options]\n{ConnectionArguments.Usage}");
+    Console.Error.WriteLine($"{error}\n\nUsage: SendFile --jid <jid> --to <jid> --file <path> [--direct] [options]\n" +
+                            "  --direct                 send straight to a full JID (Jingle, in-band) instead of over HTTP upload\n" +
+                            ConnectionArguments.Usage);
     return 2;
 }
 
 var path = arguments.Extra["--file"];
 // XEP-0363 wants https; --no-tls (a test server on loopback) also accepts upload URLs over plain http.
 var uploadOptions = new HttpUploadOptions { AllowInsecureHttp = arguments.Options.TlsMode == TlsMode.Disabled };
-var options = arguments.Options with { Extensions = XmppExtensionSet.Default.Add(() => new HttpUploadExtension(uploadOptions)) };
+var extensions = XmppExtensionSet.Default.Add(() => new HttpUploadExtension(uploadOptions));
+var options = arguments.Options with { Extensions = direct ? extensions.Add<JingleFileTransferExtension>() : extensions };
 using var loggerFactory = arguments.CreateLoggerFactory();
 await using var client = new XmppClient(options, loggerFactory);
 try
@@ -36,7 +48,16 @@ try
     using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
     await client.ConnectAsync(timeout.Token);
     var size = new FileInfo(path).Length;
-    var url = await client.GetExtension<HttpUploadExtension>().SendFileAsync(to, path, ContentType(path), new StderrProgress(size), timeout.Token);
+    if (direct)
+    {
+        var transfer = await client.GetExtension<JingleFileTransferExtension>().OfferFileAsync(to, path, new StderrProgress(size, "Sent"), timeout.Token);
+        await transfer.Completion.WaitAsync(timeout.Token); // ends when the receiver has checked the hash
+        Console.WriteLine($"Sent {Path.GetFileName(path)} to {to}");
+        await client.DisconnectAsync(timeout.Token);
+        return 0;
+    }
+
+    var url = await client.GetExtension<HttpUploadExtension>().SendFileAsync(to, path, ContentType(path), new StderrProgress(size, "Uploaded"), timeout.Token);
     // The server handles a client's stanzas in order: once it answers this ping, it has taken the message.
     await client.SendIqAsync(new Iq(IqType.Get, new System.Xml.Linq.XElement(System.Xml.Linq.XName.Get("ping", "urn:xmpp:ping"))), timeout.Token);
     Console.WriteLine(url.AbsoluteUri);
@@ -60,8 +81,8 @@ static string ContentType(string path) => Path.GetExtension(path).ToLowerInvaria
     _ => HttpUploadExtension.DefaultContentType,
 };
 
-/// <summary>Prints "Uploaded n of m bytes (p%)" on stderr at every tenth of the file, and at the end.</summary>
-internal sealed class StderrProgress(long size) : IProgress<long>
+/// <summary>Prints "Uploaded n of m bytes (p%)" (or "Sent …") on stderr at every tenth of the file, and at the end.</summary>
+internal sealed class StderrProgress(long size, string verb) : IProgress<long>
 {
     private long _lastTenth = -1;
 
@@ -70,7 +91,7 @@ internal sealed class StderrProgress(long size) : IProgress<long>
         var tenth = size == 0 ? 10 : value * 10 / size;
         if (tenth != Interlocked.Exchange(ref _lastTenth, tenth))
         {
-            Console.Error.WriteLine($"Uploaded {value} of {size} bytes ({(size == 0 ? 100 : value * 100 / size)}%)");
+            Console.Error.WriteLine($"{verb} {value} of {size} bytes ({(size == 0 ? 100 : value * 100 / size)}%)");
         }
     }
 }
