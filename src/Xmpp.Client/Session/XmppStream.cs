@@ -10,8 +10,9 @@ namespace Xmpp.Client.Session;
 /// <c>&lt;stream:error/&gt;</c> and broken connections into typed exceptions) and writes elements.
 /// </summary>
 /// <remarks>
-/// Reading is for one reader at a time. Writing is not synchronised here: before the session is bound only the
-/// negotiator writes, afterwards <see cref="StanzaWriter"/> serialises all writes.
+/// Reading is for one reader at a time. Each write (element, stream error, keepalive, stream close) holds the stream's
+/// write gate until it is flushed: <see cref="StanzaWriter"/> orders the session's writes, but the read loop sends a
+/// stream error for bad XML by itself, and the pipe writer under both is not thread-safe.
 /// </remarks>
 internal sealed class XmppStream : IAsyncDisposable
 {
@@ -21,6 +22,8 @@ internal sealed class XmppStream : IAsyncDisposable
     private CountingPipeReader _readerInput;
 
     private readonly Telemetry.ClientMetrics? _metrics;
+    private readonly SemaphoreSlim _writing = new(1, 1);
+    private bool _closed;
 
     public XmppStream(XmppTransport transport, XmlStreamReaderOptions readerOptions, ILogger logger, Telemetry.ClientMetrics? metrics = null)
     {
@@ -74,8 +77,7 @@ internal sealed class XmppStream : IAsyncDisposable
             Language = "en",
             DefaultNamespace = Namespaces.Client,
         };
-        XmlStreamWriter.WriteStreamHeader(Transport.Output, header);
-        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        await WriteLockedAsync(output => XmlStreamWriter.WriteStreamHeader(output, header), cancellationToken).ConfigureAwait(false);
         SessionLog.StreamOpened(_logger, domain);
 
         Stage = "the stream header";
@@ -179,10 +181,11 @@ internal sealed class XmppStream : IAsyncDisposable
             SessionLog.Sent(_logger, TraceText.Of(element));
         }
 
-        XmlStreamWriter.WriteElement(Transport.Output, element);
-        _metrics?.Sent(Telemetry.ClientMetrics.KindOf(element.Name, element.Namespace),
-            Transport.Output.CanGetUnflushedBytes ? Transport.Output.UnflushedBytes : 0);
-        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        await WriteLockedAsync(output =>
+        {
+            XmlStreamWriter.WriteElement(output, element);
+            _metrics?.Sent(Telemetry.ClientMetrics.KindOf(element.Name, element.Namespace), output.CanGetUnflushedBytes ? output.UnflushedBytes : 0);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends a stream error and closes the stream; failures to send are ignored (the stream is ending).</summary>
@@ -200,33 +203,52 @@ internal sealed class XmppStream : IAsyncDisposable
 
         try
         {
-            XmlStreamWriter.WriteElement(Transport.Output, error);
-            XmlStreamWriter.WriteStreamEnd(Transport.Output);
-            await FlushAsync(cancellationToken).ConfigureAwait(false);
+            await WriteLockedAsync(output =>
+            {
+                XmlStreamWriter.WriteElement(output, error);
+                XmlStreamWriter.WriteStreamEnd(output);
+            }, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception sendError) when (sendError is IOException or ObjectDisposedException or XmppConnectionLostException)
+        catch (Exception sendError) when (sendError is IOException or ObjectDisposedException or XmppConnectionLostException or OperationCanceledException)
         {
             SessionLog.StreamErrorNotSent(_logger, condition, sendError);
         }
     }
 
     /// <summary>Sends one space: a whitespace keepalive between top-level elements (RFC 6120 §4.6.1).</summary>
-    public async ValueTask WriteWhitespaceAsync(CancellationToken cancellationToken)
-    {
-        Transport.Output.GetSpan(1)[0] = (byte)' ';
-        Transport.Output.Advance(1);
-        await FlushAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public ValueTask WriteWhitespaceAsync(CancellationToken cancellationToken) =>
+        WriteLockedAsync(static output =>
+        {
+            output.GetSpan(1)[0] = (byte)' ';
+            output.Advance(1);
+        }, cancellationToken);
 
     /// <summary>Sends <c>&lt;/stream:stream&gt;</c>.</summary>
-    public async ValueTask CloseAsync(CancellationToken cancellationToken)
+    public ValueTask CloseAsync(CancellationToken cancellationToken) =>
+        WriteLockedAsync(static output => XmlStreamWriter.WriteStreamEnd(output), cancellationToken);
+
+    /// <summary>Writes with <paramref name="write"/> and flushes, holding the write gate throughout.</summary>
+    private async ValueTask WriteLockedAsync(Action<System.IO.Pipelines.PipeWriter> write, CancellationToken cancellationToken)
     {
-        XmlStreamWriter.WriteStreamEnd(Transport.Output);
-        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_closed)
+            {
+                throw new XmppConnectionLostException("The connection to the server is closed.");
+            }
+
+            write(Transport.Output);
+            await FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writing.Release();
+        }
     }
 
     /// <summary>Flushes what was written; a broken connection becomes <see cref="XmppConnectionLostException"/>.</summary>
-    public async ValueTask FlushAsync(CancellationToken cancellationToken)
+    private async ValueTask FlushAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -242,7 +264,23 @@ internal sealed class XmppStream : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync() => Transport.DisposeAsync();
+    /// <summary>Closes the transport once no write is in progress (waiting at most a few seconds for one).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        var entered = await _writing.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        try
+        {
+            _closed = true; // later writers get XmppConnectionLostException, not a completed pipe
+            await Transport.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            if (entered)
+            {
+                _writing.Release();
+            }
+        }
+    }
 
     /// <summary>
     /// Reads the server's stream header. What cannot start an XML stream, as the first thing received on the
