@@ -14,19 +14,13 @@ stdout carries one JSON object a line: {"event": "online", "jid": <bound full JI
 {"event": "received" | "sent", "size": N, "sha256": <hex>, "peer": <JID>}. Exit status: 0 when done, 1 on failure or
 timeout (the reason on stderr), 2 on bad arguments.
 """
-import argparse
 import asyncio
 import hashlib
-import json
-import logging
 import os
-import sys
 
 import slixmpp
 
-
-def emit(**fields):
-    print(json.dumps(fields, ensure_ascii=False), flush=True)
+from slix_common import connection_parser, emit, main, parse, run_until_outcome
 
 
 class Peer(slixmpp.ClientXMPP):
@@ -86,49 +80,21 @@ class Peer(slixmpp.ClientXMPP):
 
 
 def parse_arguments():
-    parser = argparse.ArgumentParser(description="slixmpp XEP-0047 peer for the Xmpp.Client interoperability tests")
-    parser.add_argument("--jid", required=True)
-    parser.add_argument("--password", default=os.environ.get("XMPP_PASSWORD"))
-    parser.add_argument("--host", required=True)
-    parser.add_argument("--port", required=True, type=int)
-    parser.add_argument("--ca", required=True)
-    parser.add_argument("--timeout", type=float, default=60.0, help="seconds for the whole run")
-    parser.add_argument("--verbose", action="store_true", help="slixmpp debug log on stderr")
+    parser = connection_parser("slixmpp XEP-0047 peer for the Xmpp.Client interoperability tests", 60.0)
     modes = parser.add_subparsers(dest="mode", required=True)
     modes.add_parser("receive", help="accept one stream and read it to its end")
     send = modes.add_parser("send", help="open a stream and send random bytes")
     send.add_argument("--to", required=True)
     send.add_argument("--size", required=True, type=int)
     send.add_argument("--messages", action="store_true", help="carry the data in messages (XEP-0047 §2.2)")
-    arguments = parser.parse_args()
-    if arguments.password is None:
-        parser.error("--password (or XMPP_PASSWORD) is required")
-    return arguments
+    return parse(parser)
 
 
 async def run(arguments):
     peer = Peer(arguments)
-    peer.connect(address=peer.address, force_starttls=True)
-    try:
-        result = await asyncio.wait_for(asyncio.shield(peer.outcome), arguments.timeout)
-        emit(**result)
-        return 0
-    except asyncio.TimeoutError:
-        print(f"slix_ibb_peer: not done within {arguments.timeout:g} s", file=sys.stderr)
-        return 1
-    except RuntimeError as failure:
-        print(f"slix_ibb_peer: {failure}", file=sys.stderr)
-        return 1
-    finally:
-        peer.outcome.cancel()
-        await asyncio.wait([peer.disconnect(wait=2)], timeout=5)
-
-
-def main():
-    arguments = parse_arguments()
-    logging.basicConfig(level=logging.DEBUG if arguments.verbose else logging.CRITICAL, stream=sys.stderr)
-    sys.exit(asyncio.run(run(arguments)))
+    return await run_until_outcome(peer, peer.address, arguments.timeout, "slix_ibb_peer", "not done",
+                                   lambda result: emit(**result))
 
 
 if __name__ == "__main__":
-    main()
+    main(parse_arguments, run)

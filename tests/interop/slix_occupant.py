@@ -33,14 +33,14 @@ out, the connection was lost), 2 on bad arguments.
 import argparse
 import asyncio
 import json
-import logging
-import os
 import sys
 import xml.etree.ElementTree as ET
 
 import slixmpp
 from slixmpp.xmlstream.handler import Callback
 from slixmpp.xmlstream.matcher import MatchXPath
+
+from slix_common import connection_parser, emit, main, parse
 
 MUC = "http://jabber.org/protocol/muc"
 MUC_USER = MUC + "#user"
@@ -50,10 +50,6 @@ DELAY = "{urn:xmpp:delay}delay"
 STANZA_IDS = "urn:xmpp:sid:0"
 OCCUPANT_ID = "{urn:xmpp:occupant-id:0}occupant-id"
 STANZAS = "urn:ietf:params:xml:ns:xmpp-stanzas"
-
-
-def emit(**fields):
-    print(json.dumps(fields, ensure_ascii=False), flush=True)
 
 
 def status_codes(stanza):
@@ -274,13 +270,8 @@ def parse_config(value):
 
 
 def parse_arguments():
-    parser = argparse.ArgumentParser(description="slixmpp MUC occupant for the Xmpp.Client interoperability tests")
-    parser.add_argument("--jid", required=True)
-    parser.add_argument("--password", default=os.environ.get("XMPP_PASSWORD"))
-    parser.add_argument("--host", required=True)
-    parser.add_argument("--port", required=True, type=int)
-    parser.add_argument("--ca", required=True, help="PEM file of the CA that signed the server certificate")
-    parser.add_argument("--timeout", type=float, default=20.0, help="seconds to log in and join")
+    parser = connection_parser("slixmpp MUC occupant for the Xmpp.Client interoperability tests", 20.0,
+                               "seconds to log in and join")
     parser.add_argument("--room", required=True, help="bare JID of the room, such as room@conference.example")
     parser.add_argument("--nick", required=True)
     parser.add_argument("--history", type=int, help="ask for at most this many history messages")
@@ -288,11 +279,7 @@ def parse_arguments():
                         help="configure a room this join created (default), which unlocks it")
     parser.add_argument("--config", action="append", type=parse_config, default=[], metavar="VAR=VALUE",
                         help="a field of the configuration form of a room this join creates")
-    parser.add_argument("--verbose", action="store_true", help="slixmpp debug log on stderr")
-    arguments = parser.parse_args()
-    if arguments.password is None:
-        parser.error("--password (or XMPP_PASSWORD) is required")
-    return arguments
+    return parse(parser)
 
 
 async def run(arguments):
@@ -318,11 +305,5 @@ async def run(arguments):
         await asyncio.wait([occupant.disconnect(wait=2)], timeout=5)
 
 
-def main():
-    arguments = parse_arguments()
-    logging.basicConfig(level=logging.DEBUG if arguments.verbose else logging.CRITICAL, stream=sys.stderr)
-    sys.exit(asyncio.run(run(arguments)))
-
-
 if __name__ == "__main__":
-    main()
+    main(parse_arguments, run)

@@ -14,18 +14,11 @@ stdout carries one JSON object a line: {"event": "online", "jid": ...} once logg
 send), then {"event": "message", "from": ..., "to": ..., "type": ..., "body": ...}. Exit status: 0 when the
 message came, 1 on failure or timeout (the reason on stderr), 2 on bad arguments.
 """
-import argparse
 import asyncio
-import json
-import logging
-import os
-import sys
 
 import slixmpp
 
-
-def emit(**fields):
-    print(json.dumps(fields, ensure_ascii=False), flush=True)
+from slix_common import connection_parser, emit, main, parse, run_until_outcome
 
 
 class Peer(slixmpp.ClientXMPP):
@@ -82,24 +75,14 @@ class Sender(Peer):
 
 
 def parse_arguments():
-    parser = argparse.ArgumentParser(description="slixmpp peer for the Xmpp.Client interoperability tests")
-    parser.add_argument("--jid", required=True)
-    parser.add_argument("--password", default=os.environ.get("XMPP_PASSWORD"))
-    parser.add_argument("--host", required=True)
-    parser.add_argument("--port", required=True, type=int)
-    parser.add_argument("--ca", required=True, help="PEM file of the CA that signed the server certificate")
-    parser.add_argument("--timeout", type=float, default=20.0, help="seconds for the whole run")
-    parser.add_argument("--verbose", action="store_true", help="slixmpp debug log on stderr")
+    parser = connection_parser("slixmpp peer for the Xmpp.Client interoperability tests", 20.0)
     modes = parser.add_subparsers(dest="mode", required=True)
     receive = modes.add_parser("receive", help="wait for one message")
     receive.add_argument("--from", dest="sender", help="only a message from this bare JID counts")
     send = modes.add_parser("send", help="send a message and wait for the reply")
     send.add_argument("--to", required=True)
     send.add_argument("--body", required=True)
-    arguments = parser.parse_args()
-    if arguments.password is None:
-        parser.error("--password (or XMPP_PASSWORD) is required")
-    return arguments
+    return parse(parser)
 
 
 async def run(arguments):
@@ -110,28 +93,10 @@ async def run(arguments):
         peer = Peer(arguments.jid, arguments.password, address, arguments.ca)
         if arguments.sender:
             peer.wanted_from = slixmpp.JID(arguments.sender).bare
-    peer.connect(address=address, force_starttls=True)
-    try:
-        message = await asyncio.wait_for(asyncio.shield(peer.outcome), arguments.timeout)
-        emit(event="message", **{"from": str(message["from"]), "to": str(message["to"]), "type": message["type"],
-                                 "body": message["body"]})
-        return 0
-    except asyncio.TimeoutError:
-        print(f"slix_peer: no message within {arguments.timeout:g} s", file=sys.stderr)
-        return 1
-    except RuntimeError as failure:
-        print(f"slix_peer: {failure}", file=sys.stderr)
-        return 1
-    finally:
-        peer.outcome.cancel()
-        await asyncio.wait([peer.disconnect(wait=2)], timeout=5)
-
-
-def main():
-    arguments = parse_arguments()
-    logging.basicConfig(level=logging.DEBUG if arguments.verbose else logging.CRITICAL, stream=sys.stderr)
-    sys.exit(asyncio.run(run(arguments)))
+    return await run_until_outcome(peer, address, arguments.timeout, "slix_peer", "no message", lambda message: emit(
+        event="message", **{"from": str(message["from"]), "to": str(message["to"]), "type": message["type"],
+                            "body": message["body"]}))
 
 
 if __name__ == "__main__":
-    main()
+    main(parse_arguments, run)
