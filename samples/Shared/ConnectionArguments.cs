@@ -94,9 +94,20 @@ internal sealed class ConnectionArguments
             }
         }
 
-        if (jid is null || !Jid.TryParse(jid, out var account))
+        if (jid is null)
         {
-            error = jid is null ? "--jid is required." : $"--jid: '{jid}' is not a valid JID.";
+            error = "--jid is required.";
+            return false;
+        }
+
+        Jid account;
+        try
+        {
+            account = Jid.Parse(jid);
+        }
+        catch (FormatException invalid)
+        {
+            error = $"--jid: {invalid.Message}"; // says why, such as a character RFC 7622 forbids
             return false;
         }
 

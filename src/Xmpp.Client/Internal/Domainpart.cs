@@ -134,6 +134,11 @@ internal static class Domainpart
     private static string? PrepareInternational(ReadOnlySpan<char> input, out PreparedPart part)
     {
         part = default;
+        if (!UnicodeSupport.IsAvailable)
+        {
+            return JidErrors.NoUnicode;
+        }
+
         if (!Utf16Text.IsWellFormed(input))
         {
             return JidErrors.DomainInvalidUtf16;

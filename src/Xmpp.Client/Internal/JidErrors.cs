@@ -11,6 +11,8 @@ internal static class JidErrors
 
     internal const string Empty = "the text is empty";
 
+    internal const string NoUnicode = "it has non-ASCII characters, and " + UnicodeSupport.Advice;
+
     internal const string LocalEmpty = "the localpart before '@' is empty";
     internal const string LocalTooLong = "the localpart is longer than 1023 bytes in UTF-8";
     internal const string LocalForbidden =

@@ -54,6 +54,11 @@ internal static class Localpart
     private static string? PrepareUnicode(ReadOnlySpan<char> input, out PreparedPart part)
     {
         part = default;
+        if (!UnicodeSupport.IsAvailable)
+        {
+            return JidErrors.NoUnicode;
+        }
+
         if (!Utf16Text.IsWellFormed(input))
         {
             return JidErrors.LocalInvalidUtf16;

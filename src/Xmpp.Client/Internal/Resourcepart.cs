@@ -49,6 +49,11 @@ internal static class Resourcepart
     private static string? PrepareUnicode(ReadOnlySpan<char> input, out PreparedPart part)
     {
         part = default;
+        if (!UnicodeSupport.IsAvailable)
+        {
+            return JidErrors.NoUnicode;
+        }
+
         if (!Utf16Text.IsWellFormed(input))
         {
             return JidErrors.ResourceInvalidUtf16;

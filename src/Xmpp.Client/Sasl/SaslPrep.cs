@@ -34,6 +34,11 @@ internal static class SaslPrep
             return value;
         }
 
+        if (!Internal.UnicodeSupport.IsAvailable)
+        {
+            throw new ArgumentException($"The {what} has characters beyond printable ASCII, and {Internal.UnicodeSupport.Advice}.");
+        }
+
         string normalized = Map(value, what).Normalize(NormalizationForm.FormKC);
         bool hasRandAL = false;
         bool hasL = false;

@@ -7,7 +7,7 @@ public sealed class SampleArgumentsTests
     {
         { "EchoBot", [], "--jid is required." },
         { "EchoBot", ["--jid", "bot@example.com", "--bogus", "1"], "Unknown option --bogus." },
-        { "EchoBot", ["--jid", "bot@@example.com"], "--jid: 'bot@@example.com' is not a valid JID." },
+        { "EchoBot", ["--jid", "bot@@example.com"], "--jid: \"bot@@example.com\" is not a valid JID: " },
         { "EchoBot", ["--jid", "bot@example.com", "--host", "127.0.0.1", "--port", "70000"], "--port: '70000' is not a port number." },
         { "EchoBot", ["--jid", "bot@example.com", "--port", "5222"], "--port needs --host." },
         { "EchoBot", ["--jid", "bot@example.com", "--trust-cert", "/nonexistent/ca.pem"], "--trust-cert: no file '/nonexistent/ca.pem'." },
