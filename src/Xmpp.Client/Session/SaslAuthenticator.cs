@@ -35,18 +35,18 @@ internal sealed class SaslAuthenticator
         var serverBindings = features.Element("sasl-channel-binding", Namespaces.SaslChannelBinding)?
             .Elements("channel-binding", Namespaces.SaslChannelBinding)
             .Select(binding => binding.GetAttribute("type")).OfType<string>().ToList();
-        var tls = stream.Transport.Tls;
-        var mechanism = SaslMechanismSelector.Select(
-            offered,
-            _options.Jid.Local,
-            _password,
-            _options.SaslMechanisms,
-            tls is null ? [] : TlsChannelBinding.GetAvailable(tls),
-            serverBindings,
-            stream.Transport.IsEncrypted,
-            allowPlainWithoutTls: _options.TlsMode == TlsMode.Disabled);
-        SessionLog.SaslMechanismChosen(_logger, mechanism.Name);
+        SaslMechanism mechanism;
+        try
+        {
+            mechanism = SelectMechanism(offered, serverBindings, stream);
+        }
+        catch (ArgumentException unusable)
+        {
+            // The credentials cannot be prepared (SASLprep): nothing was sent, and no retry can help.
+            throw new XmppAuthenticationException($"Cannot log in as '{_options.Jid.Bare}': {unusable.Message}", unusable);
+        }
 
+        SessionLog.SaslMechanismChosen(_logger, mechanism.Name);
         var auth = new XmppElement("auth", Namespaces.Sasl).SetAttribute("mechanism", mechanism.Name)
             .AddText(Encode(mechanism.GetInitialResponse()));
         await stream.WriteAsync(auth, cancellationToken).ConfigureAwait(false);
@@ -99,5 +99,19 @@ internal sealed class SaslAuthenticator
         {
             throw SaslErrors.InvalidServerResponse(mechanism, $"<{element.Name}/> is not valid base64");
         }
+    }
+
+    private SaslMechanism SelectMechanism(List<string> offered, List<string>? serverBindings, XmppStream stream)
+    {
+        var tls = stream.Transport.Tls;
+        return SaslMechanismSelector.Select(
+            offered,
+            _options.Jid.Local,
+            _password,
+            _options.SaslMechanisms,
+            tls is null ? [] : TlsChannelBinding.GetAvailable(tls),
+            serverBindings,
+            stream.Transport.IsEncrypted,
+            allowPlainWithoutTls: _options.TlsMode == TlsMode.Disabled);
     }
 }

@@ -62,4 +62,30 @@ public class ScramLoginTests
             Assert.Equal(XmppClientState.Disconnected, client.State);
         }
     }
+
+    [Fact]
+    public async Task A_password_SASLprep_refuses_fails_the_login_as_an_authentication_error_before_anything_is_sent()
+    {
+        var sent = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var (client, connector) = TestClients.Create(async server =>
+        {
+            await server.AcceptStreamAsync(Mechanisms);
+            try
+            {
+                sent.TrySetResult((await server.ReadElementAsync())?.Name);
+            }
+            catch (EndOfStreamException)
+            {
+                sent.TrySetResult(null); // the client closed the connection without a word
+            }
+        }, TestClients.Options() with { Password = "bell\u0007" }); // a control character: SASLprep prohibits it
+        await using (client)
+        {
+            var error = await Assert.ThrowsAsync<XmppAuthenticationException>(() => client.ConnectAsync());
+            Assert.Contains("password", error.Message, StringComparison.Ordinal);
+        }
+
+        await connector.ServersCompletion;
+        Assert.NotEqual("auth", await sent.Task);
+    }
 }
