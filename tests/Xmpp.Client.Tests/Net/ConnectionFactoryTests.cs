@@ -26,11 +26,34 @@ public class ConnectionFactoryTests
         Assert.Equal(XmppClientState.Disconnected, client.State);
     }
 
+    [Fact]
+    public async Task With_DirectTls_the_client_runs_the_TLS_handshake_first_on_the_factory_stream()
+    {
+        using var certificate = TestCertificates.SelfSigned(FakeServer.Domain);
+        var factory = new ScriptedFactory(server => server.LoginAsync())
+        {
+            Tls = certificate,
+        };
+        var options = TestClients.Options() with
+        {
+            ConnectionFactory = factory,
+            TlsMode = TlsMode.DirectTls,
+            TrustedCertificates = [TestCertificates.PublicPart(certificate)],
+        };
+        await using var client = new XmppClient(options);
+
+        await client.ConnectAsync();
+
+        Assert.Equal("user@example.com/test", client.BoundJid?.ToString());
+    }
+
     private sealed class ScriptedFactory(Func<FakeServer, Task> script) : XmppConnectionFactory
     {
         public List<string> Domains { get; } = [];
 
         public Exception? Failure { get; init; }
+
+        public System.Security.Cryptography.X509Certificates.X509Certificate2? Tls { get; init; }
 
         public override ValueTask<Stream> ConnectAsync(string domain, string? redirect, CancellationToken cancellationToken)
         {
@@ -43,7 +66,15 @@ public class ConnectionFactoryTests
             var (client, server) = DuplexStream.CreatePair();
             _ = Task.Run(async () =>
             {
-                await using var fake = new FakeServer(server);
+                Stream stream = server;
+                if (Tls is not null)
+                {
+                    var tls = new System.Net.Security.SslStream(server);
+                    await tls.AuthenticateAsServerAsync(new System.Net.Security.SslServerAuthenticationOptions { ServerCertificate = Tls });
+                    stream = tls;
+                }
+
+                await using var fake = new FakeServer(stream);
                 await script(fake);
                 await fake.UntilClientClosesAsync();
             }, CancellationToken.None);
