@@ -20,8 +20,9 @@ namespace Xmpp.Client.Testing;
 /// to the resources that fetched it); presence subscriptions between accounts (subscribe, subscribed, unsubscribe,
 /// unsubscribed, with requests waiting for the contact to come online); presence broadcast to subscribers and the
 /// account's own resources, with the contacts' presence sent on initial presence and for probes; messages to full
-/// JIDs, and to bare JIDs by priority (see the remarks on message routing in the package README); IQ routing to full
-/// JIDs; its own disco#info, disco#items and ping. A request to anyone who cannot answer (the server itself for
+/// JIDs, and to bare JIDs: to the available resources with the highest non-negative priority (all non-negative ones
+/// for <c>headline</c>), or when none is available to the connected resources that have not sent presence yet (a bot
+/// that only connected still gets its messages); IQ routing to full JIDs; its own disco#info, disco#items and ping. A request to anyone who cannot answer (the server itself for
 /// anything else, another account's bare JID, a resource that is offline) gets <c>service-unavailable</c>.</para>
 /// <para>What it does not: TLS (clients use <see cref="TlsMode.Disabled"/>, set by <see cref="CreateClientOptions"/>),
 /// SCRAM, stream management, offline storage, MUC, PubSub, other domains (<c>remote-server-not-found</c>).</para>
