@@ -57,7 +57,7 @@ public sealed partial class XmppClient : IAsyncDisposable
         Options = options;
         var factory = loggerFactory ?? options.LoggerFactory ?? NullLoggerFactory.Instance;
         _logger = factory.CreateLogger("Xmpp.Client");
-        _connector = connector ?? new TcpConnector(options, factory.CreateLogger("Xmpp.Client.Net"));
+        _connector = connector ?? FactoryConnector.Create(options, factory);
         _time = time ?? TimeProvider.System;
         _events = new EventQueue(options.MaxQueuedEvents, options.MaxQueuedEventBytes, options.MaxConcurrentEventHandlers, _logger, _time);
         _iqSlots = new SemaphoreSlim(options.MaxPendingIqs, options.MaxPendingIqs);

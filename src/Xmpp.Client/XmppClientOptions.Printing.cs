@@ -16,6 +16,7 @@ public sealed partial record XmppClientOptions
         builder.Append(", Host = ").Append(Host);
         builder.Append(", Port = ").Append(Port);
         builder.Append(", DnsServers = ").Append(DnsServers);
+        builder.Append(", ConnectionFactory = ").Append(ConnectionFactory);
         builder.Append(", TlsMode = ").Append(TlsMode);
         builder.Append(", CertificateValidation = ").Append(CertificateValidation);
         builder.Append(", TrustedCertificates = ").Append(TrustedCertificates);

@@ -64,7 +64,7 @@ public sealed class XmppPreLoginConnection : IAsyncDisposable
     public static Task<XmppPreLoginConnection> OpenAsync(XmppClientOptions options, CancellationToken cancellationToken = default) =>
         OpenAsync(options, connector: null, cancellationToken);
 
-    /// <summary>Opens a connection through <paramref name="connector"/> (a test seam), or over TCP when it is null.</summary>
+    /// <summary>Opens a connection through <paramref name="connector"/> (a test seam), or as the options say when it is null.</summary>
     internal static async Task<XmppPreLoginConnection> OpenAsync(XmppClientOptions options, ITransportConnector? connector,
         CancellationToken cancellationToken)
     {
@@ -72,7 +72,7 @@ public sealed class XmppPreLoginConnection : IAsyncDisposable
         OptionsValidator.Validate(options);
         var factory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var logger = factory.CreateLogger("Xmpp.Client");
-        connector ??= new TcpConnector(options, factory.CreateLogger("Xmpp.Client.Net"));
+        connector ??= FactoryConnector.Create(options, factory);
         var domain = options.Jid.Domain;
         var transport = await connector.ConnectAsync(domain, redirect: null, cancellationToken).ConfigureAwait(false);
         var stream = new XmppStream(transport, new XmlStreamReaderOptions { MaxElementBytes = options.MaxStanzaBytes }, logger);

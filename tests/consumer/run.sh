@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Consumer test: packs nothing itself. Given a folder holding Xmpp.Client.<version>.nupkg, builds and runs a
-# throwaway console program that references the package from that folder as a local feed, for each target
+# Consumer test: packs nothing itself. Given a folder holding Xmpp.Client.<version>.nupkg and Xmpp.Client.Testing,
+# builds and runs a throwaway console program that references the packages from that folder as a local feed, for each target
 # framework the package supports, in a temp dir outside the repository (so no Directory.Build.props applies).
 set -euo pipefail
 feed=$(cd "$1" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
-pkg=$(ls "$feed"/Xmpp.Client.*.nupkg | grep -v '\.snupkg$' | head -n 1)
+pkg=$(ls "$feed"/Xmpp.Client.[0-9]*.nupkg | grep -v '\.snupkg$' | head -n 1)
 version=$(basename "$pkg" .nupkg); version=${version#Xmpp.Client.}
 work=$(mktemp -d /tmp/xmpp-consumer.XXXXXX)
 trap 'rm -rf "$work"' EXIT
