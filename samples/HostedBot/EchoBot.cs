@@ -6,12 +6,15 @@ namespace Xmpp.Client.Samples.HostedBot;
 /// <summary>Echoes chat messages and accepts subscriptions, like samples/EchoBot, with the host's stopping token.</summary>
 internal sealed class EchoBot(XmppClient client) : XmppBotService(client)
 {
+    private volatile bool _online;
+
     protected override async Task OnConnectedAsync(CancellationToken stoppingToken)
     {
         // Fetching the roster makes this session one the server tells about subscription answers (RFC 6121 §2.1.6).
         await Client.Roster.GetAsync(stoppingToken);
         await Client.SendAsync(new Presence(), stoppingToken);
         Console.WriteLine($"Online as {Client.BoundJid}");
+        _online = true;
     }
 
     protected override async Task OnMessageAsync(Message message, CancellationToken stoppingToken)
@@ -38,6 +41,9 @@ internal sealed class EchoBot(XmppClient client) : XmppBotService(client)
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        Console.WriteLine("Bye");
+        if (_online)
+        {
+            Console.WriteLine("Bye");
+        }
     }
 }

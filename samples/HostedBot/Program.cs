@@ -8,7 +8,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Xmpp.Client.Samples.HostedBot;
 
-var builder = Host.CreateApplicationBuilder(args);
+// The content root is the program's folder, so appsettings.json is found wherever the bot is started from.
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddXmppClient(builder.Configuration.GetSection("Xmpp"));
 builder.Services.AddXmppBot<EchoBot>();
 builder.Services.AddHealthChecks().AddXmppHealthCheck();

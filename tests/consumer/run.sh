@@ -5,7 +5,7 @@
 set -euo pipefail
 feed=$(cd "$1" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
-pkg=$(ls "$feed"/Xmpp.Client.*.nupkg | grep -v '\.snupkg$' | head -n 1)
+pkg=$(ls "$feed"/Xmpp.Client.[0-9]*.nupkg | grep -v '\.snupkg$' | head -n 1)
 version=$(basename "$pkg" .nupkg); version=${version#Xmpp.Client.}
 work=$(mktemp -d /tmp/xmpp-consumer.XXXXXX)
 trap 'rm -rf "$work"' EXIT

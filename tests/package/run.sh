@@ -10,7 +10,7 @@ mkdir -p "$results"; results=$(cd "$results" && pwd)
 rm -f "$results/Xmpp.Client.PackageTests.trx" # a failed build must not leave an earlier run's results behind
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-pkg=$(ls "$feed"/Xmpp.Client.*.nupkg | grep -v '\.snupkg$' | head -n 1)
+pkg=$(ls "$feed"/Xmpp.Client.[0-9]*.nupkg | grep -v '\.snupkg$' | head -n 1)
 version=$(basename "$pkg" .nupkg); version=${version#Xmpp.Client.}
 
 # The build dir and the servers' dir are separate: prosody.sh needs every ancestor of its dir to be traversable by
