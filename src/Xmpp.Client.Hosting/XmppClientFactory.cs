@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -36,9 +37,9 @@ internal static class XmppClientFactory
         var settings = services.GetRequiredService<IOptionsMonitor<XmppClientSettings>>().Get(name);
         var registration = services.GetRequiredService<IOptionsMonitor<XmppClientRegistration>>().Get(name);
         keyPrefix = registration.KeyPrefix;
-        var validator = ActivatorUtilities.CreateInstance<XmppClientSettingsValidator>(services);
+        var baseDirectory = XmppClientSettingsValidator.BaseDirectoryOf(services.GetService<IHostEnvironment>());
         var errors = new List<string>();
-        var options = XmppClientSettingsMapper.Map(settings, keyPrefix, validator.BaseDirectory, errors)
+        var options = XmppClientSettingsMapper.Map(settings, keyPrefix, baseDirectory, errors)
             ?? throw new OptionsValidationException(name, typeof(XmppClientSettings), errors);
         options = options with
         {

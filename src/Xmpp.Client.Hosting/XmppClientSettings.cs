@@ -4,8 +4,9 @@ namespace Xmpp.Client.Hosting;
 /// The settings of one account as configuration holds them (a section such as <c>"Xmpp"</c> of
 /// <c>appsettings.json</c>, environment variables like <c>Xmpp__Jid</c>, or <c>--Xmpp:Jid=…</c> on the command line),
 /// turned into <see cref="XmppClientOptions"/> when the client is created. Every setting left unset keeps the
-/// default of <see cref="XmppClientOptions"/>. Checked when the host starts: a bad value stops it with a message
-/// that names the configuration key.
+/// default of <see cref="XmppClientOptions"/>; an empty value clears a setting. Lists are children (<c>Xmpp:DnsServers:0</c>)
+/// or one comma-separated value; durations are time spans (<c>00:00:30</c>, or <c>infinite</c>). Checked when the
+/// host starts: every bad value is reported at once, each with its configuration key, and the host does not start.
 /// </summary>
 public sealed class XmppClientSettings
 {
@@ -76,4 +77,7 @@ public sealed class XmppClientSettings
 
     /// <summary>See <see cref="XmppClientOptions.MaxStanzaBytes"/>.</summary>
     public int? MaxStanzaBytes { get; set; }
+
+    /// <summary>The values of the configuration that did not parse, each with its key; reported by the validation.</summary>
+    internal List<string> BindingErrors { get; } = [];
 }

@@ -19,6 +19,7 @@ internal static class XmppClientSettingsMapper
     /// <param name="errors">Receives one line per problem, each starting with the key.</param>
     public static XmppClientOptions? Map(XmppClientSettings settings, string keyPrefix, string baseDirectory, List<string> errors)
     {
+        errors.AddRange(settings.BindingErrors);
         var jid = ParseJid(settings, keyPrefix, errors);
         var dnsServers = ParseDnsServers(settings, keyPrefix, errors);
         var trusted = LoadCertificates(settings, keyPrefix, baseDirectory, errors);

@@ -9,7 +9,11 @@ internal sealed class XmppClientSettingsValidator(IOptionsMonitor<XmppClientRegi
     : IValidateOptions<XmppClientSettings>
 {
     /// <summary>Where relative certificate paths start: the host's content root, or the current directory.</summary>
-    public string BaseDirectory { get; } = environment?.ContentRootPath is { Length: > 0 } root ? root : Directory.GetCurrentDirectory();
+    public string BaseDirectory { get; } = BaseDirectoryOf(environment);
+
+    /// <summary>The host's content root, or the current directory without a host.</summary>
+    public static string BaseDirectoryOf(IHostEnvironment? environment) =>
+        environment?.ContentRootPath is { Length: > 0 } root ? root : Directory.GetCurrentDirectory();
 
     public ValidateOptionsResult Validate(string? name, XmppClientSettings options)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -47,7 +48,7 @@ public static class XmppServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(section);
         var builder = Add(services, name, section is IConfigurationSection { Path: var path } ? path : "");
-        services.AddOptions<XmppClientSettings>(name).Bind(section);
+        services.AddOptions<XmppClientSettings>(name).Configure(settings => XmppClientSettingsBinder.Bind(section, settings));
         return builder;
     }
 
@@ -72,7 +73,7 @@ public static class XmppServiceCollectionExtensions
     /// <typeparam name="TBot">The bot's type.</typeparam>
     /// <param name="services">The host's services.</param>
     /// <returns>The services.</returns>
-    public static IServiceCollection AddXmppBot<TBot>(this IServiceCollection services)
+    public static IServiceCollection AddXmppBot<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TBot>(this IServiceCollection services)
         where TBot : class, IHostedService
     {
         ArgumentNullException.ThrowIfNull(services);

@@ -40,6 +40,38 @@ public sealed class SettingsBindingTests
     }
 
     [Fact]
+    public async Task Lists_may_be_one_comma_separated_value_and_durations_may_be_infinite()
+    {
+        await using var provider = TestHost.Services(
+            ("Xmpp:Jid", "bot@example.com"), ("Xmpp:Password", "p"),
+            ("Xmpp:DnsServers", "127.0.0.1, [::1]:5353"),
+            ("Xmpp:SaslMechanisms", "SCRAM-SHA-1,PLAIN"),
+            ("Xmpp:TlsMode", "disabled"),
+            ("Xmpp:KeepAliveInterval", "infinite"),
+            ("Xmpp:Host", "localhost"),
+            ("Xmpp:Port", ""));
+
+        var options = provider.GetRequiredService<XmppClient>().Options;
+
+        Assert.Equal(["127.0.0.1:53", "[::1]:5353"], options.DnsServers!.Select(e => e.ToString()));
+        Assert.Equal(["SCRAM-SHA-1", "PLAIN"], options.SaslMechanisms!);
+        Assert.Equal(TlsMode.Disabled, options.TlsMode);
+        Assert.Equal(Timeout.InfiniteTimeSpan, options.KeepAliveInterval);
+        Assert.Null(options.Port);
+    }
+
+    [Fact]
+    public async Task The_host_meter_factory_is_given_to_the_client()
+    {
+        var services = new ServiceCollection().AddLogging().AddMetrics();
+        services.AddXmppClient(settings => { settings.Jid = "bot@example.com"; settings.Password = "p"; });
+        await using var provider = services.BuildServiceProvider();
+
+        Assert.Same(provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
+            provider.GetRequiredService<XmppClient>().Options.MeterFactory);
+    }
+
+    [Fact]
     public async Task Settings_left_out_keep_the_defaults_of_the_client()
     {
         await using var provider = TestHost.Services(("Xmpp:Jid", "bot@example.com"), ("Xmpp:Password", "secret"));

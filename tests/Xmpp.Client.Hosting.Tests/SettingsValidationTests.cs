@@ -56,12 +56,18 @@ public sealed class SettingsValidationTests
     }
 
     [Fact]
-    public async Task A_duration_that_is_not_a_time_span_names_the_key()
+    public async Task Values_that_do_not_parse_are_all_reported_with_their_keys()
     {
-        await using var provider = TestHost.Services(("Xmpp:Jid", "bot@example.com"), ("Xmpp:Password", "p"), ("Xmpp:ConnectTimeout", "ten seconds"));
+        var failures = await TestHost.FailuresAsync(("Xmpp:Jid", "bot@example.com"), ("Xmpp:Password", "p"),
+            ("Xmpp:ConnectTimeout", "ten seconds"), ("Xmpp:Port", "abc"), ("Xmpp:PingInterval", "often"),
+            ("Xmpp:AutoReconnect", "yes"), ("Xmpp:TlsMode", "7"));
 
-        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<XmppClient>());
-        Assert.Contains("'Xmpp:ConnectTimeout'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(5, failures.Count);
+        Assert.Contains(failures, f => f.StartsWith("Xmpp:PingInterval: 'often' is not a time span", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Xmpp:ConnectTimeout: 'ten seconds' is not a time span such as 00:00:30", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f == "Xmpp:Port: 'abc' is not a whole number.");
+        Assert.Contains(failures, f => f == "Xmpp:TlsMode: '7' is not Required, DirectTls or Disabled.");
+        Assert.Contains(failures, f => f == "Xmpp:AutoReconnect: 'yes' is not true or false.");
     }
 
     [Fact]
