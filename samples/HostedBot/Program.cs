@@ -3,13 +3,17 @@
 // (--Xmpp:Jid=bot@example.com --Xmpp:Host=127.0.0.1 --Xmpp:TrustedCertificateFiles:0=ca.pem). The host connects
 // with retry, prints "Online as <jid>", echoes every chat message with a body, accepts subscriptions, and on
 // Ctrl+C or SIGTERM disconnects politely and exits 0. Logs go to stderr, so stdout carries only what the bot prints.
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Xmpp.Client.Samples.HostedBot;
 
-// The content root is the program's folder, so appsettings.json is found wherever the bot is started from.
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+// The appsettings.json next to the program comes first, so it is found wherever the bot is started from; the host's
+// own sources (appsettings.json of the current directory, environment variables, the command line) override it.
+var configuration = new ConfigurationManager();
+configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, Configuration = configuration });
 builder.Services.AddXmppClient(builder.Configuration.GetSection("Xmpp"));
 builder.Services.AddXmppBot<EchoBot>();
 builder.Services.AddHealthChecks().AddXmppHealthCheck();
