@@ -14,6 +14,7 @@ internal sealed class XmppConnectionService : IHostedService, IDisposable
 {
     private readonly string _account;
     private readonly XmppClient _client;
+    private readonly XmppConnectionStatus _status;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly Func<CancellationToken, Task> _connect;
@@ -21,8 +22,9 @@ internal sealed class XmppConnectionService : IHostedService, IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private Task _loop = Task.CompletedTask;
 
-    public XmppConnectionService(string name, XmppClient client, IHostApplicationLifetime lifetime, ILogger logger, TimeProvider time)
-        : this(name, client, logger, time, client.ConnectAsync, _ =>
+    public XmppConnectionService(string name, XmppClient client, XmppConnectionStatus status, IHostApplicationLifetime lifetime,
+        ILogger logger, TimeProvider time)
+        : this(name, client, status, logger, time, client.ConnectAsync, _ =>
         {
             Environment.ExitCode = 1;
             lifetime.StopApplication();
@@ -32,11 +34,12 @@ internal sealed class XmppConnectionService : IHostedService, IDisposable
 
     /// <summary>For tests: <paramref name="connect"/> stands for <see cref="XmppClient.ConnectAsync"/> and
     /// <paramref name="onFatal"/> for stopping the host.</summary>
-    internal XmppConnectionService(string name, XmppClient client, ILogger logger, TimeProvider time,
+    internal XmppConnectionService(string name, XmppClient client, XmppConnectionStatus status, ILogger logger, TimeProvider time,
         Func<CancellationToken, Task> connect, Action<Exception> onFatal)
     {
         _account = name.Length == 0 ? "(default)" : name;
         _client = client;
+        _status = status;
         _logger = logger;
         _time = time;
         _connect = connect;
@@ -81,6 +84,18 @@ internal sealed class XmppConnectionService : IHostedService, IDisposable
 
     private async Task ConnectWithRetryAsync(CancellationToken stopping)
     {
+        try
+        {
+            await ConnectLoopAsync(stopping).ConfigureAwait(false);
+        }
+        finally
+        {
+            _status.Retrying = null;
+        }
+    }
+
+    private async Task ConnectLoopAsync(CancellationToken stopping)
+    {
         var options = _client.Options;
         for (var attempt = 1; ; attempt++)
         {
@@ -105,6 +120,7 @@ internal sealed class XmppConnectionService : IHostedService, IDisposable
 
                 var delay = StartupRetryPolicy.Delay(attempt, options, Random.Shared);
                 XmppHostingLog.Retrying(_logger, _account, attempt, (long)delay.TotalMilliseconds, error.Message);
+                _status.Retrying = error.Message;
                 try
                 {
                     await Task.Delay(delay, _time, stopping).ConfigureAwait(false);

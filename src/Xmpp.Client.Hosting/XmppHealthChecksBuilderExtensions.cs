@@ -20,7 +20,7 @@ public static class XmppHealthChecksBuilderExtensions
         ArgumentNullException.ThrowIfNull(account);
         return builder.Add(new HealthCheckRegistration(
             name ?? (account.Length == 0 ? "xmpp" : $"xmpp-{account}"),
-            services => new XmppClientHealthCheck(XmppClientFactory.Resolve(services, account)),
+            services => new XmppClientHealthCheck(XmppClientFactory.Resolve(services, account), XmppConnectionStatus.Of(services, account)),
             failureStatus,
             tags));
     }

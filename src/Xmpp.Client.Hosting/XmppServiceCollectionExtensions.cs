@@ -105,15 +105,18 @@ public static class XmppServiceCollectionExtensions
         if (name.Length == 0)
         {
             services.AddSingleton(provider => XmppClientFactory.Create(provider, name));
+            services.AddSingleton(new XmppConnectionStatus());
         }
         else
         {
             services.AddKeyedSingleton(name, (provider, _) => XmppClientFactory.Create(provider, name));
+            services.AddKeyedSingleton(name, new XmppConnectionStatus());
         }
 
         services.AddSingleton<IHostedService>(provider => new XmppConnectionService(
             name,
             XmppClientFactory.Resolve(provider, name),
+            XmppConnectionStatus.Of(provider, name),
             provider.GetRequiredService<IHostApplicationLifetime>(),
             provider.GetRequiredService<ILoggerFactory>().CreateLogger<XmppConnectionService>(),
             provider.GetService<TimeProvider>() ?? TimeProvider.System));

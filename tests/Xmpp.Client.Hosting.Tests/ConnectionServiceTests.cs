@@ -31,8 +31,8 @@ public sealed class ConnectionServiceTests
         }
     }
 
-    private static XmppConnectionService Service(XmppClient client, Script script) =>
-        new("", client, NullLogger.Instance, TimeProvider.System, script.ConnectAsync, script.Fatal.Add);
+    private static XmppConnectionService Service(XmppClient client, Script script, XmppConnectionStatus? status = null) =>
+        new("", client, status ?? new XmppConnectionStatus(), NullLogger.Instance, TimeProvider.System, script.ConnectAsync, script.Fatal.Add);
 
     [Fact]
     public async Task Transient_failures_are_retried_until_the_connection_succeeds()
@@ -82,7 +82,8 @@ public sealed class ConnectionServiceTests
     {
         await using var client = Client(minDelay: TimeSpan.FromHours(1));
         var script = new Script(new XmppConnectionLostException("dropped"));
-        using var service = Service(client, script);
+        var status = new XmppConnectionStatus();
+        using var service = Service(client, script, status);
         await service.StartAsync(CancellationToken.None);
         await script.FirstAttempt.Task;
 
@@ -92,5 +93,6 @@ public sealed class ConnectionServiceTests
         Assert.Equal(1, script.Attempts);
         Assert.Empty(script.Fatal);
         Assert.Equal(XmppClientState.Disconnected, client.State);
+        Assert.Null(status.Retrying);
     }
 }

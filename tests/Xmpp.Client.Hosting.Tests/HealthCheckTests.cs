@@ -13,14 +13,23 @@ public sealed class HealthCheckTests
     [InlineData(XmppClientState.Disconnected, HealthStatus.Unhealthy)]
     public void Each_state_has_its_status(XmppClientState state, HealthStatus expected)
     {
-        Assert.Equal(expected, XmppClientHealthCheck.Evaluate(state, HealthStatus.Unhealthy).Status);
+        Assert.Equal(expected, XmppClientHealthCheck.Evaluate(state, null, HealthStatus.Unhealthy).Status);
+    }
+
+    [Fact]
+    public void A_first_connection_waiting_to_retry_is_degraded_and_says_why()
+    {
+        var result = XmppClientHealthCheck.Evaluate(XmppClientState.Disconnected, "connection refused", HealthStatus.Unhealthy);
+
+        Assert.Equal(HealthStatus.Degraded, result.Status);
+        Assert.Equal("Connecting: retrying after connection refused", result.Description);
     }
 
     [Fact]
     public void A_failure_status_of_the_registration_replaces_unhealthy()
     {
-        Assert.Equal(HealthStatus.Degraded, XmppClientHealthCheck.Evaluate(XmppClientState.Disconnected, HealthStatus.Degraded).Status);
-        Assert.Equal(HealthStatus.Healthy, XmppClientHealthCheck.Evaluate(XmppClientState.Connected, HealthStatus.Degraded).Status);
+        Assert.Equal(HealthStatus.Degraded, XmppClientHealthCheck.Evaluate(XmppClientState.Disconnected, null, HealthStatus.Degraded).Status);
+        Assert.Equal(HealthStatus.Healthy, XmppClientHealthCheck.Evaluate(XmppClientState.Connected, null, HealthStatus.Degraded).Status);
     }
 
     [Fact]
