@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one command that tests everything from a clean clone on a fresh Debian machine:
 # installs what is missing, builds with warnings as errors, runs every test project (the integration tests start
-# their own Prosody, ejabberd and dnsmasq on 127.0.0.1), packs the NuGet packages and runs the consumer test and the
+# their own Prosody, ejabberd and dnsmasq on 127.0.0.1), packs the NuGet packages (Xmpp.Client, .Hosting, .Testing) and runs the consumer test and the
 # package tests (tests/package: an extension built against the package, on its own Prosody).
 # Ends with one line of totals over all test projects: "N passed, N failed, N skipped".
 set -uo pipefail
@@ -32,7 +32,7 @@ count_trx() {
   fi
 }
 
-for project in tests/Xmpp.Client.Tests tests/Xmpp.Client.Testing.Tests tests/Xmpp.Client.IntegrationTests; do
+for project in tests/Xmpp.Client.Tests tests/Xmpp.Client.Hosting.Tests tests/Xmpp.Client.Testing.Tests tests/Xmpp.Client.IntegrationTests; do
   name=$(basename "$project")
   echo "== test $name"
   dotnet test "$project" -c Release --no-build -nologo \
@@ -43,7 +43,8 @@ done
 echo "== pack"
 rm -rf artifacts/packages
 if dotnet pack src/Xmpp.Client -c Release --no-build -nologo -o artifacts/packages \
-   && dotnet pack src/Xmpp.Client.Testing -c Release --no-build -nologo -o artifacts/packages; then
+  && dotnet pack src/Xmpp.Client.Hosting -c Release --no-build -nologo -o artifacts/packages \
+  && dotnet pack src/Xmpp.Client.Testing -c Release --no-build -nologo -o artifacts/packages; then
   ls artifacts/packages
   echo "== consumer test (the package from a local feed)"
   if bash tests/consumer/run.sh artifacts/packages; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
