@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs, only when missing, what the tests and the demo need from Debian: the XMPP servers, dnsmasq, openssl,
-# and slixmpp (the other-library peer of the interoperability tests and benchmarks). Runs `apt-get update` once.
+# slixmpp (the other-library peer of the interoperability tests and benchmarks) and a C toolchain with zlib for the
+# native AOT test. Runs `apt-get update` once.
 set -euo pipefail
 need=()
 command -v prosody >/dev/null 2>&1 || need+=(prosody)
@@ -10,6 +11,9 @@ command -v openssl >/dev/null 2>&1 || need+=(openssl)
 # Debian's python3-slixmpp installs into the system interpreter: ask that one (a pyenv/venv python3 on PATH lacks it).
 py=/usr/bin/python3; [ -x "$py" ] || py=python3
 "$py" -c 'import slixmpp' >/dev/null 2>&1 || need+=(python3-slixmpp)
+# Native AOT (the NativeAotTests publish EchoBot with PublishAot) links with a C toolchain and zlib.
+command -v clang >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || need+=(clang)
+[ -e /usr/include/zlib.h ] || need+=(zlib1g-dev)
 if [ ${#need[@]} -gt 0 ]; then
   echo "install-deps: installing ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
