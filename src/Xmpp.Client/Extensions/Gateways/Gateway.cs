@@ -15,7 +15,7 @@ public sealed record Gateway(Jid Jid, string Type, string? Name, DiscoInfo Info)
 {
     /// <summary>Whether the gateway announces in-band registration (<c>jabber:iq:register</c>, XEP-0077), with which
     /// the user gives it the legacy account's credentials.</summary>
-    public bool SupportsRegistration => Info.HasFeature(GatewayXml.RegisterNamespace);
+    public bool SupportsRegistration => Info.HasFeature(Registration.RegistrationExtension.Namespace);
 
     /// <summary>Whether the gateway announces address translation (<c>jabber:iq:gateway</c>, XEP-0100 §6.3); without
     /// it, <see cref="GatewaysExtension.TranslateAsync"/> escapes the address itself (XEP-0106).</summary>

@@ -8,9 +8,6 @@ internal static class GatewayXml
     /// <summary>The jabber:iq:gateway namespace: a legacy address translated to a JID (XEP-0100 §6.3).</summary>
     public const string Namespace = "jabber:iq:gateway";
 
-    /// <summary>In-band registration (XEP-0077), which gateways use for the legacy account.</summary>
-    public const string RegisterNamespace = "jabber:iq:register";
-
     /// <summary>The disco category of gateways (XEP-0100 §5).</summary>
     public const string Category = "gateway";
 
