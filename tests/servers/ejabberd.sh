@@ -12,7 +12,7 @@ DOMAIN=ejabberd.test
 MUC_DOMAIN=conference.ejabberd.test
 # A second host whose in-band registration is CAPTCHA-protected (XEP-0158); covered by the *.ejabberd.test SAN.
 CAPTCHA_DOMAIN=captcha.ejabberd.test
-USERS=(alice bob carol bot sender loss-a loss-b)
+USERS=(alice bob carol bot sender loss-a loss-b offline)
 
 write_config() {
     local port=$1 tls_port=$2 cert=$3 key=$4 ca=$5 level=$6 http_port=$7 dir=$8

@@ -17,7 +17,7 @@ GATEWAY_DOMAIN=gateway.prosody.test
 GATEWAY_SECRET=gateway-secret
 GATEWAY_PORT=
 SRV_DOMAINS=(srv-client.test srv-fallback.test srv-jabber.test nosrv.test)
-USERS=(alice bob carol bot sender loss-a loss-b)
+USERS=(alice bob carol bot sender loss-a loss-b offline)
 
 write_config() {
     local dir=$1 port=$2 tls_port=$3 extra_port=$4 cert=$5 key=$6 level=$7 http_port=$8
@@ -67,6 +67,10 @@ smacks_hibernation_time = 120
 -- A hibernating session keeps at most this many unacknowledged stanzas (default 500, a ring buffer: past it Prosody
 -- 0.12 loses the oldest and refuses the resumption). The message-loss test floods a client while it is away.
 smacks_max_queue_size = 10000
+-- The memory store keeps at most this many items per account and archive (default 1000), offline storage included:
+-- when a session cannot be resumed, its queue goes to offline storage and what arrives until the client is back
+-- too; past the limit Prosody drops them. The message-loss test's flood needs more (OfflineStorageCapacityTests).
+storage_archive_item_limit = 100000
 ssl = { certificate = "$cert"; key = "$key" }
 -- PROSODY_EXTRA_CONFIG (global section, may override the above):
 ${PROSODY_EXTRA_CONFIG:-}

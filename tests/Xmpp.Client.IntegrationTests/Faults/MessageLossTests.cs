@@ -59,6 +59,18 @@ public sealed class MessageLossTests(ServersFixture fixture, ITestOutputHelper o
 
             return Task.CompletedTask;
         };
+        // A server that could not keep a message (offline storage full, say) bounces it to the sender as an error:
+        // counted, so that a failure says whether the messages were refused by the server or lost without a word.
+        var bounced = 0;
+        sender.MessageReceived += message =>
+        {
+            if (message.Type == MessageType.Error)
+            {
+                Interlocked.Increment(ref bounced);
+            }
+
+            return Task.CompletedTask;
+        };
         var resumptions = new ConcurrentQueue<XmppReconnectedEventArgs>();
         sender.Reconnected += e =>
         {
@@ -90,7 +102,7 @@ public sealed class MessageLossTests(ServersFixture fixture, ITestOutputHelper o
         var twice = counts.Where(pair => pair.Value > 1).Select(pair => pair.Key).Order().ToArray();
         output.WriteLine($"{name}: {counts.Count} distinct received, {redelivered} redelivered with the same id (dropped), cuts A={proxyA.Cuts} B={proxyB.Cuts}, " +
                          $"connections A={proxyA.AcceptedConnections} B={proxyB.AcceptedConnections}, " +
-                         $"reconnections {resumptions.Count} (resumed {resumptions.Count(r => r.Resumed)})");
+                         $"reconnections {resumptions.Count} (resumed {resumptions.Count(r => r.Resumed)}), {bounced} bounced to the sender");
         if (missing.Length > 0 || twice.Length > 0)
         {
             await File.WriteAllLinesAsync(Path.Combine(Path.GetTempPath(), $"message-loss-{name}-A.log"), logA.Lines);
@@ -101,7 +113,7 @@ public sealed class MessageLossTests(ServersFixture fixture, ITestOutputHelper o
             }
         }
 
-        Assert.True(missing.Length == 0, $"{missing.Length} messages never arrived, e.g. {string.Join(", ", missing.Take(20))}");
+        Assert.True(missing.Length == 0, $"{missing.Length} messages never arrived ({bounced} bounced to the sender), e.g. {string.Join(", ", missing.Take(20))}");
         Assert.True(twice.Length == 0, $"{twice.Length} messages arrived more than once, e.g. {string.Join(", ", twice.Take(20))}");
         Assert.Equal(CutsPerClient, proxyA.Cuts);
         Assert.Equal(CutsPerClient, proxyB.Cuts);
