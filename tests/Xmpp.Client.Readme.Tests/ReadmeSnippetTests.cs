@@ -19,7 +19,7 @@ public sealed class ReadmeSnippetTests
     {
         var blocks = ReadmeSnippets.All;
 
-        Assert.True(blocks.Count >= 15, $"only {blocks.Count} C# blocks found in README.md");
+        Assert.True(blocks.Count >= 24, $"only {blocks.Count} C# blocks found in README.md");
         Assert.True(blocks.Count(b => !b.Compile) <= 2, "more than two README blocks are marked no-compile");
     }
 }
