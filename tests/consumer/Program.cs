@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -28,6 +29,17 @@ await using (var server = new InMemoryXmppServer("example.com"))
     if ((await alice.NextMessageAsync()).Body != "echo?")
     {
         Console.Error.WriteLine("the in-memory server did not echo");
+        return 1;
+    }
+
+    // A custom IQ handler, asked by the peer (as in the README's cookbook).
+    var query = XName.Get("query", "urn:example:stats");
+    using var handler = bot.RegisterIqHandler(query.LocalName, query.NamespaceName, (request, token) =>
+        Task.FromResult(request.CreateResult(new XElement(query, new XAttribute("handled", 42)))));
+    var answer = await alice.SendIqAsync(new Iq(IqType.Get, new XElement(query)) { To = bot.BoundJid });
+    if (answer.Payload?.Attribute("handled")?.Value != "42")
+    {
+        Console.Error.WriteLine($"unexpected IQ answer: {answer}");
         return 1;
     }
 }
