@@ -2,7 +2,8 @@
 # The one command that tests everything from a clean clone on a fresh Debian machine:
 # installs what is missing, builds with warnings as errors, runs every test project (the integration tests start
 # their own Prosody, ejabberd and dnsmasq on 127.0.0.1), packs the NuGet packages (Xmpp.Client, .Hosting, .Testing) and runs the consumer test and the
-# package tests (tests/package: an extension built against the package, on its own Prosody).
+# package tests (tests/package: an extension built against the package, on its own Prosody). tests/Xmpp.Client.Readme.Tests
+# compiles every C# block of README.md, one test case per block.
 # Ends with one line of totals over all test projects: "N passed, N failed, N skipped".
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -32,7 +33,7 @@ count_trx() {
   fi
 }
 
-for project in tests/Xmpp.Client.Tests tests/Xmpp.Client.Hosting.Tests tests/Xmpp.Client.Testing.Tests tests/Xmpp.Client.IntegrationTests; do
+for project in tests/Xmpp.Client.Tests tests/Xmpp.Client.Hosting.Tests tests/Xmpp.Client.Testing.Tests tests/Xmpp.Client.Readme.Tests tests/Xmpp.Client.IntegrationTests; do
   name=$(basename "$project")
   echo "== test $name"
   dotnet test "$project" -c Release --no-build -nologo \

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Consumer test: packs nothing itself. Given a folder holding Xmpp.Client.<version>.nupkg and Xmpp.Client.Testing,
+# Consumer test: packs nothing itself. Given a folder holding Xmpp.Client.<version>.nupkg, Xmpp.Client.Testing and Xmpp.Client.Hosting,
 # builds and runs a throwaway console program that references the packages from that folder as a local feed, for each target
 # framework the package supports, in a temp dir outside the repository (so no Directory.Build.props applies).
 set -euo pipefail
