@@ -33,12 +33,22 @@ count_trx() {
   fi
 }
 
-for project in tests/Xmpp.Client.Tests tests/Xmpp.Client.Hosting.Tests tests/Xmpp.Client.Testing.Tests tests/Xmpp.Client.Readme.Tests tests/Xmpp.Client.IntegrationTests; do
-  name=$(basename "$project")
+# run_tests <project> [framework]: one test run, its own trx, counted.
+run_tests() {
+  local project=$1 framework=${2:-} name
+  name=$(basename "$project")${2:+.$2}
   echo "== test $name"
-  dotnet test "$project" -c Release --no-build -nologo \
+  dotnet test "$project" -c Release --no-build -nologo ${framework:+-f "$framework"} \
     --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
   count_trx "$name"
+}
+
+# The unit tests run on each target of the library (tests/UnitTestTargets.props: net8.0 self-contained).
+for project in tests/Xmpp.Client.Tests tests/Xmpp.Client.Hosting.Tests tests/Xmpp.Client.Testing.Tests; do
+  for framework in net10.0 net8.0; do run_tests "$project" "$framework"; done
+done
+for project in tests/Xmpp.Client.Readme.Tests tests/Xmpp.Client.IntegrationTests; do
+  run_tests "$project"
 done
 
 echo "== pack"

@@ -4,6 +4,7 @@ using System.Security.Authentication.ExtendedProtection;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Xmpp.Client.Sasl;
+using Xmpp.Client.Tests.Support;
 
 namespace Xmpp.Client.Tests.Sasl;
 
@@ -14,7 +15,7 @@ public class TlsChannelBindingTests
         using var rsa = RSA.Create(2048);
         var request = new CertificateRequest("CN=xmpp.example.com", rsa, hash, padding);
         using X509Certificate2 ephemeral = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        return X509CertificateLoader.LoadPkcs12(ephemeral.Export(X509ContentType.Pfx), null);
+        return CertificateLoading.Pkcs12(ephemeral.Export(X509ContentType.Pfx));
     }
 
     private static X509Certificate2 CreateEcdsaCertificate(HashAlgorithmName hash)

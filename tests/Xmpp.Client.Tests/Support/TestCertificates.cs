@@ -16,10 +16,10 @@ internal static class TestCertificates
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
+        return CertificateLoading.Pkcs12(certificate.Export(X509ContentType.Pkcs12));
     }
 
     /// <summary>The public part only, as a client would be given it.</summary>
     public static X509Certificate2 PublicPart(X509Certificate2 certificate) =>
-        X509CertificateLoader.LoadCertificate(certificate.RawData);
+        CertificateLoading.Certificate(certificate.RawData);
 }

@@ -57,7 +57,7 @@ public class IncomingFileTransferTests
         var content = RandomNumberGenerator.GetBytes(3000);
         var (offer, accepted) = AcceptInto(live, new MemoryStream());
 
-        var (transfer, _) = await ReceiveAsync(live, "s1", content, Sha256([.. content.Reverse()]), offer, accepted);
+        var (transfer, _) = await ReceiveAsync(live, "s1", content, Sha256([.. Enumerable.Reverse(content)]), offer, accepted);
         var (terminate, _) = await AnswerUntilAsync(live, iq => JingleOf(iq)?.GetAttribute("action") == "session-terminate");
         await live.Server.SendAsync(Result(terminate.GetAttribute("id")!));
 
