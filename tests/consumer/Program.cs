@@ -99,7 +99,7 @@ await using (var server = new InMemoryXmppServer("example.com"))
     }
 }
 
-Console.WriteLine($"consumer OK: {jid} (Xmpp.Client {typeof(Jid).Assembly.GetName().Version}, with Xmpp.Client.Testing and Xmpp.Client.Hosting)");
+Console.WriteLine($"consumer OK: {jid} (Xmpp.Client {typeof(Jid).Assembly.GetName().Version}, with Xmpp.Client.Testing and Xmpp.Client.Hosting, on {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription})");
 return 0;
 
 static IConfiguration Configuration(params (string Key, string? Value)[] values) =>
