@@ -32,7 +32,7 @@ count_trx() {
   fi
 }
 
-for project in tests/Xmpp.Client.Tests tests/Xmpp.Client.Hosting.Tests tests/Xmpp.Client.Testing.Tests tests/Xmpp.Client.IntegrationTests; do
+for project in tests/Xmpp.Client.Tests tests/Xmpp.Client.Hosting.Tests tests/Xmpp.Client.Testing.Tests tests/Xmpp.Client.Samples.Tests tests/Xmpp.Client.IntegrationTests; do
   name=$(basename "$project")
   echo "== test $name"
   dotnet test "$project" -c Release --no-build -nologo \
