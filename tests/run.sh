@@ -47,7 +47,7 @@ run_tests() {
 for project in tests/Xmpp.Client.Tests tests/Xmpp.Client.Hosting.Tests tests/Xmpp.Client.Testing.Tests; do
   for framework in net10.0 net8.0; do run_tests "$project" "$framework"; done
 done
-for project in tests/Xmpp.Client.Readme.Tests tests/Xmpp.Client.IntegrationTests; do
+for project in tests/Xmpp.Client.Samples.Tests tests/Xmpp.Client.Readme.Tests tests/Xmpp.Client.IntegrationTests; do
   run_tests "$project"
 done
 

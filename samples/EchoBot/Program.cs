@@ -1,15 +1,15 @@
 // EchoBot: logs in, says it is online, echoes every message with a body back to its sender, accepts presence
 // subscriptions (and subscribes back), and leaves cleanly on Ctrl+C or SIGTERM. The client's modules (on by default)
 // answer ping, software version and service discovery queries and acknowledge messages that ask for a receipt.
+// The bot itself is in Echo.cs; this file reads the command line (SampleCommandLine.cs) and runs it until stopped.
 using System.Runtime.InteropServices;
 using Xmpp.Client;
 using Xmpp.Client.Samples;
-using Xmpp.Client.Stanzas;
 
-if (!ConnectionArguments.TryParse(args, new HashSet<string>(), out var arguments, out var error))
+var commandLine = new SampleCommandLine("EchoBot --jid <jid> [options]", "echoes every message back to its sender");
+if (!commandLine.TryParse(args, out var exitCode))
 {
-    Console.Error.WriteLine($"{error}\n\nUsage: EchoBot --jid <jid> [options]\n{ConnectionArguments.Usage}");
-    return 2;
+    return exitCode;
 }
 
 using var stop = new CancellationTokenSource();
@@ -24,36 +24,12 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context 
     stop.Cancel();
 });
 
-using var loggerFactory = arguments.CreateLoggerFactory();
-await using var client = new XmppClient(arguments.Options, loggerFactory);
-
-client.MessageReceived += async message =>
-{
-    if (message.Body is not { } body || message.From is not { } from || message.Type is MessageType.Groupchat or MessageType.Error)
-    {
-        return;
-    }
-
-    Console.WriteLine($"{from}: {body}");
-    await client.SendAsync(message.CreateReply(body));
-};
-
-client.PresenceReceived += async presence =>
-{
-    if (presence.Type == PresenceType.Subscribe && presence.From is { } from)
-    {
-        Console.WriteLine($"Accepting the subscription request of {from.Bare}");
-        await client.SendAsync(new Presence(PresenceType.Subscribed) { To = from.Bare });
-        await client.SendAsync(new Presence(PresenceType.Subscribe) { To = from.Bare });
-    }
-};
-
+using var loggerFactory = commandLine.CreateLoggerFactory();
+await using var client = new XmppClient(commandLine.Options, loggerFactory);
+Echo.Attach(client, Console.Out);
 try
 {
-    await client.ConnectAsync(stop.Token);
-    // Fetching the roster makes this session one the server tells about subscription answers (RFC 6121 §2.1.6).
-    await client.Roster.GetAsync(stop.Token);
-    await client.SendAsync(new Presence(), stop.Token);
+    await Echo.GoOnlineAsync(client, stop.Token);
 }
 catch (OperationCanceledException) when (stop.IsCancellationRequested)
 {

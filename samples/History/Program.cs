@@ -10,30 +10,29 @@ using Xmpp.Client;
 using Xmpp.Client.Extensions.Mam;
 using Xmpp.Client.Samples;
 
-var ok = ConnectionArguments.TryParse(args, new HashSet<string>(StringComparer.Ordinal) { "--with", "--max" }, out var arguments, out var error);
-Jid with = default;
+var withOption = SampleCommandLine.Value("--with", "jid", "the contact whose conversation to print");
+var maxOption = SampleCommandLine.Value("--max", "n", "print only the last n messages");
+var commandLine = new SampleCommandLine("History --jid <jid> --with <jid> [--max <n>] [options]",
+    "prints the conversation with one JID from the account's archive", withOption, maxOption);
+if (!commandLine.TryParse(args, out var exitCode))
+{
+    return exitCode;
+}
+
+if (!Jid.TryParse(commandLine.GetValue(withOption), out var with))
+{
+    return commandLine.Fail("--with <jid> is required and must be a valid JID.");
+}
+
 int? max = null;
-if (ok && (!arguments.Extra.TryGetValue("--with", out var withText) || !Jid.TryParse(withText, out with)))
+if (commandLine.GetValue(maxOption) is { } maxText)
 {
-    (ok, error) = (false, "--with <jid> is required and must be a valid JID.");
-}
-
-if (ok && arguments.Extra.TryGetValue("--max", out var maxText))
-{
-    if (int.TryParse(maxText, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0)
+    if (!int.TryParse(maxText, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n <= 0)
     {
-        max = n;
+        return commandLine.Fail($"--max: '{maxText}' is not a positive whole number.");
     }
-    else
-    {
-        (ok, error) = (false, $"--max: '{maxText}' is not a positive whole number.");
-    }
-}
 
-if (!ok)
-{
-    Console.Error.WriteLine($"{error}\n\nUsage: History --jid <jid> --with <jid> [--max <n>] [options]\n{ConnectionArguments.Usage}");
-    return 2;
+    max = n;
 }
 
 using var stop = new CancellationTokenSource();
@@ -43,8 +42,8 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 
-using var loggerFactory = arguments.CreateLoggerFactory();
-var options = arguments.Options with { Extensions = arguments.Options.Extensions.Add<MamExtension>() };
+using var loggerFactory = commandLine.CreateLoggerFactory();
+var options = commandLine.Options with { Extensions = commandLine.Options.Extensions.Add<MamExtension>() };
 await using var client = new XmppClient(options, loggerFactory);
 var output = Console.Out;
 try

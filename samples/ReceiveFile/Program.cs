@@ -5,31 +5,30 @@ using System.Runtime.InteropServices;
 using Xmpp.Client;
 using Xmpp.Client.Extensions;
 using Xmpp.Client.Extensions.Jingle;
-using Xmpp.Client.Extensions.OutOfBand;
 using Xmpp.Client.Samples;
 using Xmpp.Client.Stanzas;
 
-const long MaxFileBytes = 100 * 1024 * 1024;
-var extra = new HashSet<string>(StringComparer.Ordinal) { "--dir", "--count" };
-var ok = ConnectionArguments.TryParse(args, extra, out var arguments, out var error);
+var dirOption = SampleCommandLine.Value("--dir", "folder", "the folder to save the files in");
+var countOption = SampleCommandLine.Value("--count", "n", "exit after n files");
+var commandLine = new SampleCommandLine("ReceiveFile --jid <jid> --dir <folder> [--count <n>] [options]",
+    "saves the files sent to the account into a folder", dirOption, countOption);
+if (!commandLine.TryParse(args, out var exitCode))
+{
+    return exitCode;
+}
+
+if (commandLine.GetValue(dirOption) is not { } dir || !Directory.Exists(dir))
+{
+    return commandLine.Fail(commandLine.GetValue(dirOption) is { } missing ? $"--dir: no folder '{missing}'." : "--dir <folder> is required.");
+}
+
 var count = 0;
-if (ok && (!arguments.Extra.TryGetValue("--dir", out var dir) || !Directory.Exists(dir)))
+if (commandLine.GetValue(countOption) is { } countText && (!int.TryParse(countText, out count) || count <= 0))
 {
-    (ok, error) = (false, arguments.Extra.ContainsKey("--dir") ? $"--dir: no folder '{arguments.Extra["--dir"]}'." : "--dir <folder> is required.");
+    return commandLine.Fail($"--count: '{countText}' is not a positive whole number.");
 }
 
-if (ok && arguments.Extra.TryGetValue("--count", out var countText) && (!int.TryParse(countText, out count) || count <= 0))
-{
-    (ok, error) = (false, $"--count: '{countText}' is not a positive whole number.");
-}
-
-if (!ok)
-{
-    Console.Error.WriteLine($"{error}\n\nUsage: ReceiveFile --jid <jid> --dir <folder> [--count <n>] [options]\n{ConnectionArguments.Usage}");
-    return 2;
-}
-
-var folder = Path.GetFullPath(arguments.Extra["--dir"]);
+var folder = Path.GetFullPath(dir);
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -42,118 +41,24 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context 
     stop.Cancel();
 });
 
-var options = arguments.Options with
+var options = commandLine.Options with
 {
-    Extensions = XmppExtensionSet.Default.Add(() => new JingleFileTransferExtension(new JingleFileTransferOptions { MaxFileSize = MaxFileBytes })),
+    Extensions = XmppExtensionSet.Default.Add(() => new JingleFileTransferExtension(new JingleFileTransferOptions { MaxFileSize = FileReceiver.MaxFileBytes })),
 };
-using var loggerFactory = arguments.CreateLoggerFactory();
+using var loggerFactory = commandLine.CreateLoggerFactory();
 await using var client = new XmppClient(options, loggerFactory);
 using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
+// FileReceiver.cs: saving what is sent. Links over plain http are fetched from loopback, or from anywhere with --no-tls.
+var receiver = new FileReceiver(folder, http, allowHttp: options.TlsMode == TlsMode.Disabled, Console.Out, Console.Error);
 var saved = 0;
-var gate = new object();
-
-void Saved(string path)
+receiver.Saved += _ =>
 {
-    Console.WriteLine($"Saved {path}");
-    lock (gate)
+    if (Interlocked.Increment(ref saved) == count)
     {
-        if (++saved == count)
-        {
-            stop.Cancel();
-        }
+        stop.Cancel();
     }
-}
-
-// A name of our own in --dir: the sender's name is only a hint (never a path), and nothing is overwritten.
-string NewPath(string? offered)
-{
-    var name = Path.GetFileName(offered ?? "");
-    name = string.Concat(name.Select(c => Path.GetInvalidFileNameChars().Contains(c) || char.IsControl(c) ? '_' : c)).Trim('.', ' ');
-    name = name.Length is > 0 and <= 100 ? name : "file";
-    var path = Path.Combine(folder, name);
-    for (var i = 1; File.Exists(path); i++)
-    {
-        path = Path.Combine(folder, $"{Path.GetFileNameWithoutExtension(name)} ({i}){Path.GetExtension(name)}");
-    }
-
-    return path;
-}
-
-client.GetExtension<JingleFileTransferExtension>().FileOffered += async offer =>
-{
-    var path = NewPath(offer.File.Name);
-    Console.Error.WriteLine($"{offer.Sender} offers {offer.File.Name} ({offer.File.Size} bytes)");
-    var transfer = await offer.AcceptAsync(path, cancellationToken: stop.Token);
-    _ = transfer.Completion.ContinueWith(done =>
-    {
-        if (done.IsCompletedSuccessfully)
-        {
-            Saved(path);
-        }
-        else
-        {
-            Console.Error.WriteLine($"The transfer of {offer.File.Name} failed: {done.Exception?.InnerException?.Message ?? "cancelled"}");
-        }
-    }, TaskScheduler.Default);
 };
-
-client.MessageReceived += message =>
-{
-    foreach (var link in message.GetOutOfBandData())
-    {
-        var url = link.Url;
-        if (url.Scheme != Uri.UriSchemeHttps && !(url.Scheme == Uri.UriSchemeHttp && arguments.Options.TlsMode == TlsMode.Disabled)
-            && !(url.Scheme == Uri.UriSchemeHttp && url.IsLoopback))
-        {
-            Console.Error.WriteLine($"Not downloading {url}: only https links are fetched.");
-            continue;
-        }
-
-        _ = Task.Run(() => DownloadAsync(url, stop.Token));
-    }
-
-    return Task.CompletedTask;
-};
-
-async Task DownloadAsync(Uri url, CancellationToken cancellationToken)
-{
-    var path = NewPath(Uri.UnescapeDataString(url.Segments[^1]));
-    try
-    {
-        using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        if (response.Content.Headers.ContentLength > MaxFileBytes)
-        {
-            Console.Error.WriteLine($"Not downloading {url}: larger than {MaxFileBytes} bytes.");
-            return;
-        }
-
-        await using (var body = await response.Content.ReadAsStreamAsync(cancellationToken))
-        await using (var file = File.Create(path))
-        {
-            var buffer = new byte[81920];
-            long total = 0;
-            int read;
-            while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
-            {
-                total += read;
-                if (total > MaxFileBytes)
-                {
-                    throw new IOException($"larger than {MaxFileBytes} bytes");
-                }
-
-                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-            }
-        }
-
-        Saved(path);
-    }
-    catch (Exception failure) when (failure is HttpRequestException or IOException or TaskCanceledException)
-    {
-        File.Delete(path);
-        Console.Error.WriteLine($"The download of {url} failed: {failure.Message}");
-    }
-}
+receiver.Attach(client, stop.Token);
 
 try
 {

@@ -3,20 +3,20 @@ using Xmpp.Client;
 using Xmpp.Client.Extensions.Registration;
 using Xmpp.Client.Samples;
 
-var ok = ConnectionArguments.TryParse(args, new HashSet<string>(StringComparer.Ordinal), out var arguments, out var error);
-if (ok && arguments.Options.Jid.Local is null)
+var commandLine = new SampleCommandLine("Register --jid <jid> --password <password> [options]",
+    "creates the account <jid> on its server, then it logs in as usual");
+if (!commandLine.TryParse(args, out var exitCode))
 {
-    (ok, error) = (false, "--jid must name the new account, such as newbot@example.com.");
+    return exitCode;
 }
 
-if (!ok)
+if (commandLine.Options.Jid.Local is null)
 {
-    Console.Error.WriteLine($"{error}\n\nUsage: Register --jid <jid> --password <password> [options]\n  creates the account <jid> on its server, then it logs in as usual\n{ConnectionArguments.Usage}");
-    return 2;
+    return commandLine.Fail("--jid must name the new account, such as newbot@example.com.");
 }
 
-using var loggerFactory = arguments.CreateLoggerFactory();
-var options = arguments.Options with { LoggerFactory = loggerFactory };
+using var loggerFactory = commandLine.CreateLoggerFactory();
+var options = commandLine.Options with { LoggerFactory = loggerFactory };
 var account = options.Jid.Bare;
 try
 {

@@ -8,24 +8,24 @@ using Xmpp.Client;
 using Xmpp.Client.Extensions.Muc;
 using Xmpp.Client.Samples;
 
-var ok = ConnectionArguments.TryParse(args, new HashSet<string>(StringComparer.Ordinal) { "--room", "--nick" }, out var arguments, out var error);
-Jid roomJid = default;
-string? nick = null;
-if (ok && (!arguments.Extra.TryGetValue("--room", out var roomText) || !Jid.TryParse(roomText, out roomJid) || !roomJid.IsBare || roomJid.Local is null))
+var roomOption = SampleCommandLine.Value("--room", "room-jid", "the room's bare JID, such as lobby@conference.example.com");
+var nickOption = SampleCommandLine.Value("--nick", "nick", "the bot's nickname in the room");
+var commandLine = new SampleCommandLine("RoomBot --jid <jid> --room <room-jid> --nick <nick> [options]",
+    "joins a room and answers the lines addressed to it", roomOption, nickOption);
+if (!commandLine.TryParse(args, out var exitCode))
 {
-    (ok, error) = (false, "--room <room-jid> is required and must be a room's bare JID (room@service).");
+    return exitCode;
+}
+
+if (!Jid.TryParse(commandLine.GetValue(roomOption), out var roomJid) || !roomJid.IsBare || roomJid.Local is null)
+{
+    return commandLine.Fail("--room <room-jid> is required and must be a room's bare JID (room@service).");
 }
 
 // A nickname is the resource of the occupant's JID (room@service/nick): the same rules apply.
-if (ok && (!arguments.Extra.TryGetValue("--nick", out nick) || !Jid.TryParse($"{roomJid}/{nick}", out var occupant) || occupant.Resource != nick))
+if (commandLine.GetValue(nickOption) is not { } nick || !Jid.TryParse($"{roomJid}/{nick}", out var occupant) || occupant.Resource != nick)
 {
-    (ok, error) = (false, "--nick <nick> is required and must be a valid nickname.");
-}
-
-if (!ok)
-{
-    Console.Error.WriteLine($"{error}\n\nUsage: RoomBot --jid <jid> --room <room-jid> --nick <nick> [options]\n{ConnectionArguments.Usage}");
-    return 2;
+    return commandLine.Fail("--nick <nick> is required and must be a valid nickname.");
 }
 
 using var stop = new CancellationTokenSource();
@@ -40,8 +40,8 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context 
     stop.Cancel();
 });
 
-using var loggerFactory = arguments.CreateLoggerFactory();
-await using var client = new XmppClient(arguments.Options, loggerFactory);
+using var loggerFactory = commandLine.CreateLoggerFactory();
+await using var client = new XmppClient(commandLine.Options, loggerFactory);
 var room = client.Muc.GetRoom(roomJid); // subscribe before joining, so nothing is missed
 var gone = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -51,27 +51,7 @@ room.Joined += e =>
     return Task.CompletedTask;
 };
 
-room.MessageReceived += async e =>
-{
-    // Not the history sent on joining, not the room's echo of our own lines, not the room's own notices.
-    if (e.IsHistory || e.IsOwn || e.Nick is null || e.Body is not { } body || room.Nick is not { } me)
-    {
-        return;
-    }
-
-    if (body.StartsWith($"{me}: ", StringComparison.Ordinal) || body.StartsWith($"{me}, ", StringComparison.Ordinal))
-    {
-        await room.SendMessageAsync($"{e.Nick}: {body[(me.Length + 2)..]}");
-    }
-};
-
-room.PrivateMessageReceived += async e =>
-{
-    if (e.Body is { } body)
-    {
-        await room.SendPrivateMessageAsync(e.Nick, body);
-    }
-};
+RoomAnswers.Attach(room); // RoomAnswers.cs: the answers to lines addressed to the bot, and to private messages
 
 room.Left += e =>
 {
@@ -108,7 +88,7 @@ try
 {
     await client.ConnectAsync(stop.Token);
     // Not from an event handler: the join waits for the room's answer, which the client's event task delivers.
-    await room.JoinAsync(nick!, new MucJoinOptions { History = MucHistory.None }, stop.Token);
+    await room.JoinAsync(nick, new MucJoinOptions { History = MucHistory.None }, stop.Token);
 }
 catch (OperationCanceledException) when (stop.IsCancellationRequested)
 {

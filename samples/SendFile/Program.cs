@@ -9,39 +9,38 @@ using Xmpp.Client.Extensions.Jingle;
 using Xmpp.Client.Samples;
 using Xmpp.Client.Stanzas;
 
-var direct = args.Contains("--direct");
-var extra = new HashSet<string>(StringComparer.Ordinal) { "--to", "--file" };
-var ok = ConnectionArguments.TryParse([.. args.Where(a => a != "--direct")], extra, out var arguments, out var error);
-Jid to = default;
-if (ok && (!arguments.Extra.TryGetValue("--to", out var toText) || !Jid.TryParse(toText, out to)))
+var toOption = SampleCommandLine.Value("--to", "jid", "the contact to send it to");
+var fileOption = SampleCommandLine.Value("--file", "path", "the file to send");
+var directOption = SampleCommandLine.Switch("--direct", "send straight to a full JID (Jingle, in-band) instead of over HTTP upload");
+var commandLine = new SampleCommandLine("SendFile --jid <jid> --to <jid> --file <path> [--direct] [options]",
+    "uploads a file and sends its link to a contact, or sends it straight to one of the contact's clients",
+    toOption, fileOption, directOption);
+if (!commandLine.TryParse(args, out var exitCode))
 {
-    (ok, error) = (false, "--to <jid> is required and must be a valid JID.");
+    return exitCode;
 }
 
-if (ok && (!arguments.Extra.TryGetValue("--file", out var fileText) || !File.Exists(fileText)))
+if (!Jid.TryParse(commandLine.GetValue(toOption), out var to))
 {
-    (ok, error) = (false, arguments.Extra.ContainsKey("--file") ? $"--file: no file '{arguments.Extra["--file"]}'." : "--file <path> is required.");
+    return commandLine.Fail("--to <jid> is required and must be a valid JID.");
 }
 
-if (ok && direct && to.IsBare)
+if (commandLine.GetValue(fileOption) is not { } path || !File.Exists(path))
 {
-    (ok, error) = (false, "--direct needs --to to be a full JID (one client of the contact, such as bob@example.com/laptop).");
+    return commandLine.Fail(commandLine.GetValue(fileOption) is { } missing ? $"--file: no file '{missing}'." : "--file <path> is required.");
 }
 
-if (!ok)
+var direct = commandLine.GetValue(directOption);
+if (direct && to.IsBare)
 {
-    Console.Error.WriteLine($"{error}\n\nUsage: SendFile --jid <jid> --to <jid> --file <path> [--direct] [options]\n" +
-                            "  --direct                 send straight to a full JID (Jingle, in-band) instead of over HTTP upload\n" +
-                            ConnectionArguments.Usage);
-    return 2;
+    return commandLine.Fail("--direct needs --to to be a full JID (one client of the contact, such as bob@example.com/laptop).");
 }
 
-var path = arguments.Extra["--file"];
 // XEP-0363 wants https; --no-tls (a test server on loopback) also accepts upload URLs over plain http.
-var uploadOptions = new HttpUploadOptions { AllowInsecureHttp = arguments.Options.TlsMode == TlsMode.Disabled };
+var uploadOptions = new HttpUploadOptions { AllowInsecureHttp = commandLine.Options.TlsMode == TlsMode.Disabled };
 var extensions = XmppExtensionSet.Default.Add(() => new HttpUploadExtension(uploadOptions));
-var options = arguments.Options with { Extensions = direct ? extensions.Add<JingleFileTransferExtension>() : extensions };
-using var loggerFactory = arguments.CreateLoggerFactory();
+var options = commandLine.Options with { Extensions = direct ? extensions.Add<JingleFileTransferExtension>() : extensions };
+using var loggerFactory = commandLine.CreateLoggerFactory();
 await using var client = new XmppClient(options, loggerFactory);
 try
 {

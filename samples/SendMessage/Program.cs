@@ -3,33 +3,34 @@ using Xmpp.Client;
 using Xmpp.Client.Samples;
 using Xmpp.Client.Stanzas;
 
-var extra = new HashSet<string>(StringComparer.Ordinal) { "--to", "--body", "--wait-reply" };
-var ok = ConnectionArguments.TryParse(args, extra, out var arguments, out var error);
-Jid to = default;
+var toOption = SampleCommandLine.Value("--to", "jid", "the contact to send it to");
+var bodyOption = SampleCommandLine.Value("--body", "text", "the message");
+var waitOption = SampleCommandLine.Value("--wait-reply", "seconds", "wait this long for an answer and print it");
+var commandLine = new SampleCommandLine("SendMessage --jid <jid> --to <jid> --body <text> [--wait-reply <seconds>] [options]",
+    "sends one chat message, and optionally prints the reply", toOption, bodyOption, waitOption);
+if (!commandLine.TryParse(args, out var exitCode))
+{
+    return exitCode;
+}
+
+if (!Jid.TryParse(commandLine.GetValue(toOption), out var to))
+{
+    return commandLine.Fail("--to <jid> is required and must be a valid JID.");
+}
+
+if (commandLine.GetValue(bodyOption) is not { } body)
+{
+    return commandLine.Fail("--body <text> is required.");
+}
+
 var waitSeconds = 0.0;
-if (ok && (!arguments.Extra.TryGetValue("--to", out var toText) || !Jid.TryParse(toText, out to)))
+if (commandLine.GetValue(waitOption) is { } waitText && (!double.TryParse(waitText, out waitSeconds) || waitSeconds <= 0))
 {
-    (ok, error) = (false, "--to <jid> is required and must be a valid JID.");
+    return commandLine.Fail($"--wait-reply: '{waitText}' is not a positive number of seconds.");
 }
 
-if (ok && !arguments.Extra.ContainsKey("--body"))
-{
-    (ok, error) = (false, "--body <text> is required.");
-}
-
-if (ok && arguments.Extra.TryGetValue("--wait-reply", out var waitText) && (!double.TryParse(waitText, out waitSeconds) || waitSeconds <= 0))
-{
-    (ok, error) = (false, $"--wait-reply: '{waitText}' is not a positive number of seconds.");
-}
-
-if (!ok)
-{
-    Console.Error.WriteLine($"{error}\n\nUsage: SendMessage --jid <jid> --to <jid> --body <text> [--wait-reply <seconds>] [options]\n{ConnectionArguments.Usage}");
-    return 2;
-}
-
-using var loggerFactory = arguments.CreateLoggerFactory();
-await using var client = new XmppClient(arguments.Options, loggerFactory);
+using var loggerFactory = commandLine.CreateLoggerFactory();
+await using var client = new XmppClient(commandLine.Options, loggerFactory);
 var reply = new TaskCompletionSource<Message>(TaskCreationOptions.RunContinuationsAsynchronously);
 client.MessageReceived += message =>
 {
@@ -45,7 +46,7 @@ try
 {
     using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
     await client.ConnectAsync(timeout.Token);
-    await client.SendAsync(new Message(to, arguments.Extra["--body"]), timeout.Token);
+    await client.SendAsync(new Message(to, body), timeout.Token);
     // The server handles a client's stanzas in order: once it answers this ping, it has taken the message.
     await client.SendIqAsync(new Iq(IqType.Get, new System.Xml.Linq.XElement(System.Xml.Linq.XName.Get("ping", "urn:xmpp:ping"))), timeout.Token);
     Console.WriteLine($"Sent to {to}");
