@@ -14,7 +14,9 @@ namespace Xmpp.Client.Net;
 /// </remarks>
 internal sealed class XmppTransport : IAsyncDisposable
 {
-    private static readonly StreamPipeReaderOptions ReaderOptions = new(bufferSize: 16 * 1024, minimumReadSize: 4096, leaveOpen: true);
+    // Zero-byte reads: while nothing arrives, the pipe holds no buffer and SslStream gives its own back, so an idle
+    // connection costs no read buffer (16 KB + TLS's), only when bytes are there is one rented from the pool.
+    private static readonly StreamPipeReaderOptions ReaderOptions = new(bufferSize: 16 * 1024, minimumReadSize: 4096, leaveOpen: true, useZeroByteReads: true);
     private static readonly StreamPipeWriterOptions WriterOptions = new(minimumBufferSize: 4096, leaveOpen: true);
 
     private readonly Stream _plain;

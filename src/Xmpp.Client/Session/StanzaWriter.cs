@@ -11,10 +11,11 @@ namespace Xmpp.Client.Session;
 /// </summary>
 /// <remarks>
 /// The caller's token only bounds the wait for the lock. Once an element is being written it is written and flushed
-/// completely (bounded by the session's lifetime), because stopping halfway would corrupt the stream.
+/// completely (bounded by the session's lifetime), because stopping halfway would corrupt the stream. Stanzas written
+/// while others wait for the lock go out together (see StanzaWriter.Coalescing.cs).
 /// </remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The lock has no wait handle to release; see Close.")]
-internal sealed class StanzaWriter
+internal sealed partial class StanzaWriter
 {
     private static readonly XmppElement AckRequest = new("r", Namespaces.StreamManagement);
     private readonly XmppStream _stream;
@@ -49,11 +50,15 @@ internal sealed class StanzaWriter
     /// <summary>When an acknowledgement was last requested (<see cref="Environment.TickCount64"/>).</summary>
     public long LastAckRequest => Volatile.Read(ref _lastAckRequest);
 
-    /// <summary>Writes one stanza and flushes it (kept until acknowledged on a stream-management session).</summary>
+    /// <summary>
+    /// Writes one stanza and returns once it is flushed (kept until acknowledged on a stream-management session).
+    /// When other writers wait, it is flushed together with theirs.
+    /// </summary>
     /// <exception cref="XmppConnectionLostException">The connection broke while an untracked stanza was written.</exception>
     public async ValueTask<WriteOutcome> WriteStanzaAsync(XmppElement stanza, CancellationToken cancellationToken)
     {
-        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await EnterAsync(cancellationToken).ConfigureAwait(false);
+        Task? flushedWithOthers = null;
         try
         {
             if (_closed || (_tracker is not null && !_tracker.TryAppendWritten(stanza, this)))
@@ -61,21 +66,40 @@ internal sealed class StanzaWriter
                 return WriteOutcome.NotWritten;
             }
 
-            return await WriteCountedAsync(stanza).ConfigureAwait(false);
+            var unflushed = await WriteCountedAsync(stanza).ConfigureAwait(false);
+            flushedWithOthers = await FlushOrLeaveAsync(unflushed).ConfigureAwait(false);
+        }
+        catch (Exception error) when (IsConnectionLoss(error))
+        {
+            return Lost(error);
         }
         finally
         {
-            _lock.Release();
+            await ExitAsync(flushedWithOthers is not null).ConfigureAwait(false);
         }
+
+        if (flushedWithOthers is not null)
+        {
+            try
+            {
+                await flushedWithOthers.ConfigureAwait(false);
+            }
+            catch (Exception error) when (IsConnectionLoss(error))
+            {
+                return Lost(error);
+            }
+        }
+
+        return WriteOutcome.Written;
     }
 
     /// <summary>
-    /// Writes the queue's stanzas that are not yet written on this session, in order (after a reconnect). Returns how
-    /// many; stops early (without throwing) when the connection breaks.
+    /// Writes the queue's stanzas that are not yet written on this session, in order (after a reconnect), flushing
+    /// every few kilobytes. Returns how many; stops early (without throwing) when the connection breaks.
     /// </summary>
     public async Task<int> WriteQueuedAsync(OutboundQueue queue)
     {
-        await _lock.WaitAsync(_sessionLifetime).ConfigureAwait(false);
+        await EnterAsync(_sessionLifetime).ConfigureAwait(false);
         var count = 0;
         try
         {
@@ -88,27 +112,29 @@ internal sealed class StanzaWriter
                     queue.MarkWritten(tracked: true);
                 }
 
-                var outcome = await WriteCountedAsync(stanza).ConfigureAwait(false);
+                // Untracked stanzas are flushed one by one: one that is marked written must be on its way.
+                if (await WriteCountedAsync(stanza).ConfigureAwait(false) >= CoalesceLimit || _tracker is null)
+                {
+                    await FlushHeldAsync().ConfigureAwait(false);
+                }
+
                 if (_tracker is null)
                 {
                     queue.MarkWritten(tracked: false);
                 }
 
-                if (outcome != WriteOutcome.Written)
-                {
-                    break;
-                }
-
                 count++;
             }
+
+            await FlushHeldAsync().ConfigureAwait(false);
         }
-        catch (XmppConnectionLostException)
+        catch (Exception error) when (IsConnectionLoss(error))
         {
             // The connection broke: what is left stays queued for the next one.
         }
         finally
         {
-            _lock.Release();
+            await ExitAsync(leftForOthers: false).ConfigureAwait(false);
         }
 
         return count;
@@ -123,12 +149,13 @@ internal sealed class StanzaWriter
     /// <exception cref="XmppConnectionLostException">The connection is gone.</exception>
     public async ValueTask WriteAsync(Func<XmppElement> build, CancellationToken cancellationToken)
     {
-        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await EnterAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             ThrowIfClosed();
             var element = build();
-            await _stream.WriteAsync(element, _sessionLifetime).ConfigureAwait(false);
+            await _stream.WriteAsync(element, flush: false, _sessionLifetime).ConfigureAwait(false);
+            await FlushHeldAsync().ConfigureAwait(false);
             Touch(element == AckRequest);
         }
         catch (OperationCanceledException error) when (_sessionLifetime.IsCancellationRequested)
@@ -137,7 +164,7 @@ internal sealed class StanzaWriter
         }
         finally
         {
-            _lock.Release();
+            await ExitAsync(leftForOthers: false).ConfigureAwait(false);
         }
     }
 
@@ -147,7 +174,7 @@ internal sealed class StanzaWriter
     /// <summary>Sends a whitespace keepalive (RFC 6120 §4.6.1).</summary>
     public async ValueTask WriteWhitespaceAsync(CancellationToken cancellationToken)
     {
-        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await EnterAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             ThrowIfClosed();
@@ -160,14 +187,14 @@ internal sealed class StanzaWriter
         }
         finally
         {
-            _lock.Release();
+            await ExitAsync(leftForOthers: false).ConfigureAwait(false);
         }
     }
 
     /// <summary>Sends <c>&lt;/stream:stream&gt;</c> after any write in progress.</summary>
     public async ValueTask CloseStreamAsync(CancellationToken cancellationToken)
     {
-        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await EnterAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             ThrowIfClosed();
@@ -175,7 +202,7 @@ internal sealed class StanzaWriter
         }
         finally
         {
-            _lock.Release();
+            await ExitAsync(leftForOthers: false).ConfigureAwait(false);
         }
     }
 
@@ -191,42 +218,40 @@ internal sealed class StanzaWriter
     {
         if (await _lock.WaitAsync(timeout).ConfigureAwait(false))
         {
-            _lock.Release();
+            await ExitAsync(leftForOthers: false).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Writes a stanza already kept by the tracker (or untracked), then asks for an ack every few stanzas.</summary>
-    private async ValueTask<WriteOutcome> WriteCountedAsync(XmppElement stanza)
+    /// <summary>
+    /// Writes a stanza already kept by the tracker (or untracked), then asks for an ack every few stanzas, leaving
+    /// both in the pipe; returns how many bytes wait for a flush.
+    /// </summary>
+    private async ValueTask<long> WriteCountedAsync(XmppElement stanza)
     {
-        try
+        var unflushed = await _stream.WriteAsync(stanza, flush: false, _sessionLifetime).ConfigureAwait(false);
+        Touch(ackRequest: false);
+        // Every few stanzas, and once when the queue fills: then no sender can go on until the server acknowledges,
+        // which it does only when asked (AckRequestStanzas may be more than MaxUnacknowledgedStanzas). Once per
+        // filling: resending a full queue after a reconnect must not ask after every stanza.
+        var full = _tracker?.IsFull == true;
+        var askBecauseFull = full && !_askedWhileFull;
+        _askedWhileFull = full && (_askedWhileFull || askBecauseFull);
+        if (_tracker is not null && (++_sinceAckRequest >= _ackEvery || askBecauseFull))
         {
-            await _stream.WriteAsync(stanza, _sessionLifetime).ConfigureAwait(false);
-            Touch(ackRequest: false);
-            // Every few stanzas, and once when the queue fills: then no sender can go on until the server acknowledges,
-            // which it does only when asked (AckRequestStanzas may be more than MaxUnacknowledgedStanzas). Once per
-            // filling: resending a full queue after a reconnect must not ask after every stanza.
-            var full = _tracker?.IsFull == true;
-            var askBecauseFull = full && !_askedWhileFull;
-            _askedWhileFull = full && (_askedWhileFull || askBecauseFull);
-            if (_tracker is not null && (++_sinceAckRequest >= _ackEvery || askBecauseFull))
-            {
-                await _stream.WriteAsync(AckRequest, _sessionLifetime).ConfigureAwait(false);
-                Touch(ackRequest: true);
-            }
-
-            return WriteOutcome.Written;
+            unflushed = await _stream.WriteAsync(AckRequest, flush: false, _sessionLifetime).ConfigureAwait(false);
+            Touch(ackRequest: true);
         }
-        catch (Exception error) when (error is XmppConnectionLostException || (error is OperationCanceledException && _sessionLifetime.IsCancellationRequested))
-        {
-            if (_tracker is not null)
-            {
-                return WriteOutcome.KeptForResend;
-            }
 
-            throw error as XmppConnectionLostException
-                ?? new XmppConnectionLostException("The session closed while the stanza was being sent.", error);
-        }
+        return unflushed;
     }
+
+    private bool IsConnectionLoss(Exception error) =>
+        error is XmppConnectionLostException || (error is OperationCanceledException && _sessionLifetime.IsCancellationRequested);
+
+    /// <summary>A stanza whose write or flush the connection's loss cut short: kept for resending when tracked.</summary>
+    private WriteOutcome Lost(Exception error) => _tracker is not null
+        ? WriteOutcome.KeptForResend
+        : throw error as XmppConnectionLostException ?? new XmppConnectionLostException("The session closed while the stanza was being sent.", error);
 
     private void Touch(bool ackRequest)
     {

@@ -173,20 +173,34 @@ internal sealed class XmppStream : IAsyncDisposable
         return item;
     }
 
-    /// <summary>Writes one element and flushes it to the server.</summary>
-    public async ValueTask WriteAsync(XmppElement element, CancellationToken cancellationToken)
+    /// <summary>Writes one element and flushes it (with anything written before it unflushed) to the server.</summary>
+    public async ValueTask WriteAsync(XmppElement element, CancellationToken cancellationToken) =>
+        await WriteAsync(element, flush: true, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Writes one element; with <paramref name="flush"/> off it stays in the pipe, to go out with what follows in
+    /// one flush (one TLS record and one send). Returns how many bytes are waiting for a flush now.
+    /// </summary>
+    public async ValueTask<long> WriteAsync(XmppElement element, bool flush, CancellationToken cancellationToken)
     {
         if (_logger.IsEnabled(LogLevel.Trace))
         {
             SessionLog.Sent(_logger, TraceText.Of(element));
         }
 
+        long unflushed = 0;
         await WriteLockedAsync(output =>
         {
+            var before = output.CanGetUnflushedBytes ? output.UnflushedBytes : 0;
             XmlStreamWriter.WriteElement(output, element);
-            _metrics?.Sent(Telemetry.ClientMetrics.KindOf(element.Name, element.Namespace), output.CanGetUnflushedBytes ? output.UnflushedBytes : 0);
-        }, cancellationToken).ConfigureAwait(false);
+            unflushed = output.CanGetUnflushedBytes ? output.UnflushedBytes : 0;
+            _metrics?.Sent(Telemetry.ClientMetrics.KindOf(element.Name, element.Namespace), unflushed - before);
+        }, flush, cancellationToken).ConfigureAwait(false);
+        return flush ? 0 : unflushed;
     }
+
+    /// <summary>Flushes what <see cref="WriteAsync(XmppElement, bool, CancellationToken)"/> left in the pipe.</summary>
+    public ValueTask FlushAsync(CancellationToken cancellationToken) => WriteLockedAsync(static _ => { }, flush: true, cancellationToken);
 
     /// <summary>Sends a stream error and closes the stream; failures to send are ignored (the stream is ending).</summary>
     /// <param name="condition">The RFC 6120 condition.</param>
@@ -228,7 +242,11 @@ internal sealed class XmppStream : IAsyncDisposable
         WriteLockedAsync(static output => XmlStreamWriter.WriteStreamEnd(output), cancellationToken);
 
     /// <summary>Writes with <paramref name="write"/> and flushes, holding the write gate throughout.</summary>
-    private async ValueTask WriteLockedAsync(Action<System.IO.Pipelines.PipeWriter> write, CancellationToken cancellationToken)
+    private ValueTask WriteLockedAsync(Action<System.IO.Pipelines.PipeWriter> write, CancellationToken cancellationToken) =>
+        WriteLockedAsync(write, flush: true, cancellationToken);
+
+    /// <summary>Writes with <paramref name="write"/> and, if asked, flushes, holding the write gate throughout.</summary>
+    private async ValueTask WriteLockedAsync(Action<System.IO.Pipelines.PipeWriter> write, bool flush, CancellationToken cancellationToken)
     {
         await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -239,7 +257,10 @@ internal sealed class XmppStream : IAsyncDisposable
             }
 
             write(Transport.Output);
-            await FlushAsync(cancellationToken).ConfigureAwait(false);
+            if (flush)
+            {
+                await FlushOutputAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -248,7 +269,7 @@ internal sealed class XmppStream : IAsyncDisposable
     }
 
     /// <summary>Flushes what was written; a broken connection becomes <see cref="XmppConnectionLostException"/>.</summary>
-    private async ValueTask FlushAsync(CancellationToken cancellationToken)
+    private async ValueTask FlushOutputAsync(CancellationToken cancellationToken)
     {
         try
         {
