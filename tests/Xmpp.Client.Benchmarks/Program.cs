@@ -28,6 +28,12 @@ if (args is ["mam", .. var mamArgs])
     return await MamRunner.RunAsync(mamArgs);
 }
 
+// `idle [connections] [concurrency]`: memory per logged-in idle connection and login cost, beside slixmpp (see README.md).
+if (args is ["idle", .. var idleArgs])
+{
+    return await IdleRunner.RunAsync(idleArgs);
+}
+
 if (args is ["xml-cpu", .. var cpuArgs])
 {
     return XmlCpuTimeRunner.Run(cpuArgs);

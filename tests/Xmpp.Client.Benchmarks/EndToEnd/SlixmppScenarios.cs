@@ -9,7 +9,7 @@ namespace Xmpp.Client.Benchmarks.EndToEnd;
 /// </summary>
 internal sealed class SlixmppScenarios(ProsodyServer server, ScenarioSettings settings, string script)
 {
-    private static readonly TimeSpan ScenarioTimeout = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan ScenarioTimeout = TimeSpan.FromMinutes(10);
 
     private readonly string _python = Environment.GetEnvironmentVariable("E2E_PYTHON") ?? "/usr/bin/python3";
 
@@ -50,6 +50,15 @@ internal sealed class SlixmppScenarios(ProsodyServer server, ScenarioSettings se
         var json = await RunScenarioAsync("mam", count, warmup, ["--page", page.ToString(CultureInfo.InvariantCulture)], cancellationToken);
         return new MessageResult(json.GetProperty("msgs_per_s").GetDouble(), json.GetProperty("cpu_us_per_msg").GetDouble(),
             json.GetProperty("server_cpu_us_per_msg").GetDouble());
+    }
+
+    /// <summary>The <c>idle</c> scenario: <paramref name="count"/> logged-in connections in one process.</summary>
+    public async Task<IdleResult> IdleAsync(int count, int concurrency, CancellationToken cancellationToken)
+    {
+        var json = await RunScenarioAsync("idle", count, 0, ["--concurrency", concurrency.ToString(CultureInfo.InvariantCulture)], cancellationToken);
+        return new IdleResult(json.GetProperty("connections").GetInt32(), json.GetProperty("login_all_s").GetDouble(),
+            json.GetProperty("cpu_ms_per_login").GetDouble(), json.GetProperty("server_cpu_ms_per_login").GetDouble(),
+            json.GetProperty("rss_kb_per_connection").GetDouble(), double.NaN);
     }
 
     private async Task<JsonElement> RunScenarioAsync(string scenario, int count, int warmup, IEnumerable<string> extra, CancellationToken cancellationToken)

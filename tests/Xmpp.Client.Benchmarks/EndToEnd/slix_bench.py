@@ -5,7 +5,7 @@ Runs one scenario against a running server and prints one JSON object on stdout;
 (EndToEndRunner.cs) starts Prosody, calls this script once per scenario and puts the figures next to its own.
 
     /usr/bin/python3 slix_bench.py --host 127.0.0.1 --port 5222 --ca ca.pem --domain prosody.test \
-        --scenario login|messages|iq|mam [--count N] [--warmup N] [--page N]
+        --scenario login|messages|iq|mam|idle [--count N] [--warmup N] [--page N]
 
 What is done to keep the comparison fair (the same as the .NET side does):
 - No DNS: connect() gets the host and port, and get_dns_records is overridden so slixmpp does not first ask DNS
@@ -237,7 +237,35 @@ async def mam():
             "server_cpu_us_per_msg": server / ARGS.count * 1e6, "seconds": seconds, "with_body": seen}
 
 
-SCENARIOS = {"login": login, "messages": messages, "iq": iq, "mam": mam}
+def rss_kb():
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
+
+
+async def idle():
+    """--count clients of alice (resources of their own) logged in, at most --concurrency at a time, then idle."""
+    clients, cpu, server, rss = [], time.process_time(), server_cpu(), rss_kb()
+    begin = time.perf_counter()
+    gate = asyncio.Semaphore(ARGS.concurrency)
+
+    async def one(i):
+        async with gate:
+            jid, password = account("alice")
+            client = BenchClient(f"{jid}/idle{i}", password, ARGS.host, ARGS.port, ARGS.ca)
+            await asyncio.wait_for(client.start(), 120)
+            clients.append(client)
+
+    await asyncio.gather(*(one(i) for i in range(ARGS.count)))
+    elapsed, cpu, server = time.perf_counter() - begin, time.process_time() - cpu, server_cpu() - server
+    await asyncio.sleep(5)  # idle: whatever the connections keep once nothing happens
+    grown = rss_kb() - rss
+    for client in clients:
+        client.abort()
+    return {"connections": len(clients), "login_all_s": elapsed, "cpu_ms_per_login": cpu * 1000 / len(clients),
+            "server_cpu_ms_per_login": server * 1000 / len(clients), "rss_kb_per_connection": grown / len(clients)}
+
+
+SCENARIOS = {"login": login, "messages": messages, "iq": iq, "mam": mam, "idle": idle}
 
 
 def main():
@@ -252,6 +280,7 @@ def main():
     parser.add_argument("--count", type=int, required=True)
     parser.add_argument("--warmup", type=int, default=0)
     parser.add_argument("--page", type=int, default=50, help="mam: RSM max per page")
+    parser.add_argument("--concurrency", type=int, default=16, help="idle: logins at a time")
     parser.add_argument("--mechanism", default="SCRAM-SHA-256", help="login: the SASL mechanism to use")
     parser.add_argument("--yield-every", type=int, default=100,
                         help="messages: yield to the event loop after this many sends (0: queue all, then yield)")
