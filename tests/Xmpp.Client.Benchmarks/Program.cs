@@ -28,6 +28,12 @@ if (args is ["mam", .. var mamArgs])
     return await MamRunner.RunAsync(mamArgs);
 }
 
+// `bot [messages] [warmup] [rounds]`: the EchoBot sample beside a slixmpp echo bot, flooded by a slixmpp client (see README.md).
+if (args is ["bot", .. var botArgs])
+{
+    return await BotComparisonRunner.RunAsync(botArgs);
+}
+
 // `idle [connections] [concurrency]`: memory per logged-in idle connection and login cost, beside slixmpp (see README.md).
 if (args is ["idle", .. var idleArgs])
 {

@@ -61,6 +61,24 @@ internal sealed class SlixmppScenarios(ProsodyServer server, ScenarioSettings se
             json.GetProperty("rss_kb_per_connection").GetDouble(), double.NaN);
     }
 
+    /// <summary>The <c>echo-flood</c> scenario: alice floods the echo bot (process <paramref name="botPid"/>) and waits for every echo.</summary>
+    public async Task<EchoResult> EchoFloodAsync(int botPid, int count, int warmup, CancellationToken cancellationToken)
+    {
+        var json = await RunScenarioAsync("echo-flood", count, warmup, ["--bot-pid", botPid.ToString(CultureInfo.InvariantCulture)], cancellationToken);
+        return new EchoResult(json.GetProperty("bot_cpu_us_per_msg").GetDouble(), json.GetProperty("server_cpu_us_per_msg").GetDouble(),
+            json.GetProperty("echoes_per_s").GetDouble());
+    }
+
+    /// <summary>The arguments that start <c>slix_bench.py</c> as the slixmpp echo bot (<c>echo-bot</c>).</summary>
+    public IReadOnlyList<string> EchoBotArguments() =>
+    [
+        script, "--host", server.Host, "--port", server.Port.ToString(CultureInfo.InvariantCulture), "--ca", server.CaFile,
+        "--domain", server.Domain, "--server-pid", server.Pid.ToString(CultureInfo.InvariantCulture), "--scenario", "echo-bot", "--count", "0",
+    ];
+
+    /// <summary>The Python interpreter the scenarios run with.</summary>
+    public string Python => _python;
+
     private async Task<JsonElement> RunScenarioAsync(string scenario, int count, int warmup, IEnumerable<string> extra, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

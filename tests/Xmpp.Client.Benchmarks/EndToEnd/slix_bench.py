@@ -5,7 +5,7 @@ Runs one scenario against a running server and prints one JSON object on stdout;
 (EndToEndRunner.cs) starts Prosody, calls this script once per scenario and puts the figures next to its own.
 
     /usr/bin/python3 slix_bench.py --host 127.0.0.1 --port 5222 --ca ca.pem --domain prosody.test \
-        --scenario login|messages|iq|mam|idle [--count N] [--warmup N] [--page N]
+        --scenario login|messages|iq|mam|idle|echo-bot|echo-flood [--count N] [--warmup N] [--page N]
 
 What is done to keep the comparison fair (the same as the .NET side does):
 - No DNS: connect() gets the host and port, and get_dns_records is overridden so slixmpp does not first ask DNS
@@ -237,6 +237,64 @@ async def mam():
             "server_cpu_us_per_msg": server / ARGS.count * 1e6, "seconds": seconds, "with_body": seen}
 
 
+def proc_cpu(pid):
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def echo_bot():
+    """The EchoBot sample's behaviour with slixmpp: bob, initial presence, every chat message with a body echoed
+    back and printed as EchoBot prints it. Runs until killed; prints 'Online as <jid>' once ready."""
+    bot = await connected("bob")
+    bot.send_presence()
+
+    def on_message(message):
+        if message["type"] in ("chat", "normal") and message["body"]:
+            print(f"{message['from']}: {message['body']}", flush=True)
+            message.reply(message["body"]).send()
+
+    bot.add_event_handler("message", on_message)
+    print(f"Online as {bot.boundjid}", flush=True)
+    await asyncio.Event().wait()
+
+
+async def echo_flood():
+    """alice sends --warmup, then --count pipelined chat messages to bob and waits for every echo; the bot's CPU
+    (--bot-pid) and the server's during the measured burst, per message."""
+    sender = await connected("alice")
+    bot = f"bob@{ARGS.domain}"
+    state = {"expected": 0, "seen": 0, "done": None}
+
+    def on_message(message):
+        if message["from"].bare == bot and message["body"]:
+            state["seen"] += 1
+            if state["seen"] == state["expected"]:
+                state["done"].set_result(time.perf_counter())
+
+    sender.add_event_handler("message", on_message)
+    bodies = [f"{i:08d}" + "x" * (BODY_LENGTH - 8) for i in range(max(ARGS.count, ARGS.warmup))]
+
+    async def burst(count):
+        state["seen"], state["expected"] = 0, count
+        state["done"] = asyncio.get_running_loop().create_future()
+        bot_cpu, server = proc_cpu(ARGS.bot_pid), server_cpu()
+        begin = time.perf_counter()
+        for i in range(count):
+            sender.send_message(mto=bot, mbody=bodies[i], mtype="chat")
+            if ARGS.yield_every and (i + 1) % ARGS.yield_every == 0:
+                await asyncio.sleep(0)
+        end = await asyncio.wait_for(state["done"], 300)
+        return end - begin, proc_cpu(ARGS.bot_pid) - bot_cpu, server_cpu() - server
+
+    if ARGS.warmup:
+        await burst(ARGS.warmup)
+    seconds, bot_cpu, server = await burst(ARGS.count)
+    await close(sender)
+    return {"echoes_per_s": ARGS.count / seconds, "bot_cpu_us_per_msg": bot_cpu / ARGS.count * 1e6,
+            "server_cpu_us_per_msg": server / ARGS.count * 1e6}
+
+
 def rss_kb():
     with open("/proc/self/status") as status:
         return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
@@ -265,7 +323,8 @@ async def idle():
             "server_cpu_ms_per_login": server * 1000 / len(clients), "rss_kb_per_connection": grown / len(clients)}
 
 
-SCENARIOS = {"login": login, "messages": messages, "iq": iq, "mam": mam, "idle": idle}
+SCENARIOS = {"login": login, "messages": messages, "iq": iq, "mam": mam, "idle": idle, "echo-bot": echo_bot,
+             "echo-flood": echo_flood}
 
 
 def main():
@@ -281,6 +340,7 @@ def main():
     parser.add_argument("--warmup", type=int, default=0)
     parser.add_argument("--page", type=int, default=50, help="mam: RSM max per page")
     parser.add_argument("--concurrency", type=int, default=16, help="idle: logins at a time")
+    parser.add_argument("--bot-pid", type=int, default=0, help="echo-flood: the bot's PID, for its CPU time")
     parser.add_argument("--mechanism", default="SCRAM-SHA-256", help="login: the SASL mechanism to use")
     parser.add_argument("--yield-every", type=int, default=100,
                         help="messages: yield to the event loop after this many sends (0: queue all, then yield)")
