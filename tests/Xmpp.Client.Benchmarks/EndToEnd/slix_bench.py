@@ -27,6 +27,7 @@ import json
 import logging
 import math
 import os
+import signal
 import socket
 import ssl
 import statistics
@@ -245,7 +246,7 @@ def proc_cpu(pid):
 
 async def echo_bot():
     """The EchoBot sample's behaviour with slixmpp: bob, initial presence, every chat message with a body echoed
-    back and printed as EchoBot prints it. Runs until killed; prints 'Online as <jid>' once ready."""
+    back and printed as EchoBot prints it. Prints 'Online as <jid>' once ready; on SIGTERM, closes its stream and exits."""
     bot = await connected("bob")
     bot.send_presence()
 
@@ -255,8 +256,12 @@ async def echo_bot():
             message.reply(message["body"]).send()
 
     bot.add_event_handler("message", on_message)
+    stop = asyncio.Event()
+    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
     print(f"Online as {bot.boundjid}", flush=True)
-    await asyncio.Event().wait()
+    await stop.wait()
+    await close(bot)
+    return {}
 
 
 async def echo_flood():
