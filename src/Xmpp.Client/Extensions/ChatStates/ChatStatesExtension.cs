@@ -18,6 +18,7 @@ public sealed class ChatStatesExtension : XmppExtension
 {
     private static readonly XName NoStore = XName.Get("no-store", "urn:xmpp:hints");
     private readonly ConcurrentDictionary<Jid, ChatState> _lastSent = new();
+    private readonly ChatStateSupport _support = new();
     private volatile bool _sendActiveWithMessages = true;
 
     /// <summary>
@@ -31,7 +32,8 @@ public sealed class ChatStatesExtension : XmppExtension
     /// <summary>
     /// Whether outgoing messages of type chat with a body and no chat state get <c>&lt;active/&gt;</c> (XEP-0085 §5.3:
     /// every content message should carry it; it is also how partners learn that you support chat states).
-    /// <see langword="true"/> by default.
+    /// <see langword="true"/> by default. A partner (full JID) whose last message with a body came without a chat state
+    /// gets none (§5.1: it does not support them), until one of its messages carries a chat state again.
     /// </summary>
     public bool SendActiveWithMessages
     {
@@ -42,14 +44,16 @@ public sealed class ChatStatesExtension : XmppExtension
     /// <summary>
     /// Sends a standalone notification: a message with the state and no body, marked not to be stored offline
     /// (<c>&lt;no-store xmlns='urn:xmpp:hints'/&gt;</c>). The same state twice in a row to the same address is not
-    /// sent again (XEP-0085 §5.3 forbids repeats); a message with a body in between starts afresh. Send chat states
-    /// only to partners known to support them (§5.1: their disco features, or a chat state in their messages).
+    /// sent again (XEP-0085 §5.3 forbids repeats); a message with a body in between starts afresh. Nor is anything sent
+    /// to a partner (full JID) whose last message with a body came without a chat state (§5.1: such a partner does not
+    /// support them). Send chat states only to partners known to support them (§5.1: their disco features, or a chat
+    /// state in their messages).
     /// </summary>
     /// <param name="to">The conversation partner (or room, with <see cref="MessageType.Groupchat"/>).</param>
     /// <param name="state">The state.</param>
     /// <param name="type"><see cref="MessageType.Chat"/> (the default) or <see cref="MessageType.Groupchat"/>.</param>
     /// <param name="cancellationToken">Stops waiting for the turn to write.</param>
-    /// <returns><see langword="false"/> when the notification was left out as a repeat.</returns>
+    /// <returns><see langword="false"/> when the notification was left out: a repeat, or a partner without chat states.</returns>
     /// <exception cref="ArgumentException">An empty JID, another message type, or <see cref="ChatState.Gone"/> to a room (§5.5).</exception>
     /// <exception cref="InvalidOperationException">The client is not connected.</exception>
     public async ValueTask<bool> SendAsync(Jid to, ChatState state, MessageType type = MessageType.Chat, CancellationToken cancellationToken = default)
@@ -69,7 +73,7 @@ public sealed class ChatStatesExtension : XmppExtension
             throw new ArgumentException("The recipient must be a JID, not default(Jid).", nameof(to));
         }
 
-        if (!TryRecord(to, state))
+        if (!_support.MaySend(to) || !TryRecord(to, state))
         {
             return false;
         }
@@ -97,6 +101,7 @@ public sealed class ChatStatesExtension : XmppExtension
         context.DecorateOutgoing(Decorate);
         context.WatchOutgoing(Watch);
         context.OnMessage(OnStateAsync, ChatStateExtensions.Names);
+        context.OnMessage(OnChatAsync, type: MessageType.Chat);
 
         context.OnSessionStarted(OnSessionStartedAsync);
     }
@@ -104,7 +109,8 @@ public sealed class ChatStatesExtension : XmppExtension
     /// <summary>A content message without a chat state gets <c>&lt;active/&gt;</c>.</summary>
     private void Decorate(Stanza stanza)
     {
-        if (_sendActiveWithMessages && stanza is Message { Body: not null, Type: MessageType.Chat } message && message.GetChatState() is null)
+        if (_sendActiveWithMessages && stanza is Message { Body: not null, Type: MessageType.Chat } message && message.GetChatState() is null
+            && (message.To is not { } to || _support.MaySend(to)))
         {
             message.AddPayload(ChatStateExtensions.ToName(ChatState.Active));
         }
@@ -132,11 +138,23 @@ public sealed class ChatStatesExtension : XmppExtension
         return false;
     }
 
+    /// <summary>Learns from each message of type chat from a partner whether it supports chat states (§5.1).</summary>
+    private ValueTask<bool> OnChatAsync(Message message, CancellationToken cancellationToken)
+    {
+        if (message.From is { } from && !Context.IsFromAccount(message))
+        {
+            _support.Observe(from, message.Body is not null, message.GetChatState() is not null);
+        }
+
+        return new(false);
+    }
+
     private Task OnSessionStartedAsync(XmppSessionStartedEventArgs session, CancellationToken cancellationToken)
     {
         if (!session.IsResumed)
         {
             _lastSent.Clear();
+            _support.Clear();
         }
 
         return Task.CompletedTask;

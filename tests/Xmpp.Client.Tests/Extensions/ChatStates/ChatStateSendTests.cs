@@ -89,6 +89,42 @@ public class ChatStateSendTests
         Assert.Null(StateOf(await harness.ExpectAsync()));
     }
 
+    [Fact]
+    public async Task A_partner_whose_message_came_without_a_chat_state_gets_none_until_one_of_its_messages_carries_one()
+    {
+        await using var harness = await MessagingHarness.ConnectAsync(OnlyExtensions.ChatStates);
+        var romeo = Jid.Parse("romeo@example.com/orchard");
+        await harness.SendAsync("<message from='juliet@example.com/balcony' type='chat' id='1'><body>no states here</body></message>");
+        await harness.SyncAsync();
+
+        // XEP-0085 §5.1: a reply without a chat state means no subsequent notifications to that partner.
+        await harness.Client.SendAsync(new Message(Juliet, "hello"));
+        Assert.Null(StateOf(await harness.ExpectAsync()));
+        Assert.False(await harness.Client.ChatStates.SendAsync(Juliet, ChatState.Composing));
+        await harness.Client.SendAsync(new Message(romeo, "other partners still get them"));
+        Assert.Equal("active", StateOf(await harness.ExpectAsync()));
+        await harness.Client.SendAsync(new Message(Juliet.Bare, "nor is the bare JID, a new conversation"));
+        Assert.Equal("active", StateOf(await harness.ExpectAsync()));
+
+        await harness.SendAsync($"<message from='juliet@example.com/balcony' type='chat' id='2'><composing xmlns='{Ns}'/></message>");
+        await harness.SyncAsync();
+        await harness.Client.SendAsync(new Message(Juliet, "you type, so you support them"));
+        Assert.Equal("active", StateOf(await harness.ExpectAsync()));
+        Assert.True(await harness.Client.ChatStates.SendAsync(Juliet, ChatState.Composing));
+        Assert.Equal("composing", StateOf(await harness.ExpectAsync()));
+    }
+
+    [Fact]
+    public async Task Messages_without_a_body_or_of_other_types_teach_nothing_about_support()
+    {
+        await using var harness = await MessagingHarness.ConnectAsync(OnlyExtensions.ChatStates);
+        await harness.SendAsync("<message from='juliet@example.com/balcony' type='chat' id='1'><request xmlns='urn:xmpp:receipts'/></message>");
+        await harness.SendAsync("<message from='juliet@example.com/balcony' type='normal' id='2'><body>a normal message</body></message>");
+        await harness.SyncAsync();
+        await harness.Client.SendAsync(new Message(Juliet, "hello"));
+        Assert.Equal("active", StateOf(await harness.ExpectAsync()));
+    }
+
     private static string? StateOf(XmppElement message) =>
         message.Elements().SingleOrDefault(e => e.Namespace == Ns)?.Name;
 }
