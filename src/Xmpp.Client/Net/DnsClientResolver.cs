@@ -19,21 +19,35 @@ internal sealed class DnsClientResolver : IDnsResolver
     /// <summary>How long one DNS query waits for an answer, by default, before it is retried or given up.</summary>
     public static readonly TimeSpan DefaultQueryTimeout = TimeSpan.FromSeconds(2);
 
-    private readonly LookupClient _client;
+    private readonly IReadOnlyList<IPEndPoint>? _servers;
+    private readonly TimeSpan _queryTimeout;
     private readonly bool _customServers;
+    private LookupClient? _client;
 
-    /// <summary>Creates the resolver.</summary>
+    /// <summary>Creates the resolver; nothing of DnsClient is made until the first query.</summary>
     /// <param name="servers">The DNS servers to use exclusively, or <see langword="null"/>/empty for the system's.</param>
     /// <param name="queryTimeout">How long one query waits for an answer (it is retried once).</param>
     public DnsClientResolver(IReadOnlyList<IPEndPoint>? servers, TimeSpan queryTimeout)
     {
         _customServers = servers is { Count: > 0 };
-        LookupClientOptions options = _customServers ? new LookupClientOptions([.. servers!]) { UseCache = false } : new LookupClientOptions();
-        options.Timeout = queryTimeout;
+        _servers = servers;
+        _queryTimeout = queryTimeout;
+    }
+
+    /// <summary>
+    /// The DnsClient client, made at the first query: a client that connects to a given host never asks DNS for SRV
+    /// records, and a <see cref="LookupClient"/> (with its cache) per connection would be memory held for nothing.
+    /// </summary>
+    private LookupClient Client => LazyInitializer.EnsureInitialized(ref _client, CreateClient);
+
+    private LookupClient CreateClient()
+    {
+        LookupClientOptions options = _customServers ? new LookupClientOptions([.. _servers!]) { UseCache = false } : new LookupClientOptions();
+        options.Timeout = _queryTimeout;
         options.Retries = 1;
         options.ThrowDnsErrors = false;
         options.UseTcpFallback = true;
-        _client = new LookupClient(options);
+        return new LookupClient(options);
     }
 
     /// <inheritdoc />
@@ -146,9 +160,20 @@ internal sealed class DnsClientResolver : IDnsResolver
 
     private async Task<(IDnsQueryResponse? Response, string? Error)> QueryAsync(string name, QueryType type, CancellationToken cancellationToken)
     {
+        LookupClient client;
         try
         {
-            return (await _client.QueryAsync(name, type, QueryClass.IN, cancellationToken).ConfigureAwait(false), null);
+            client = Client;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or DnsResponseException)
+        {
+            // No name server could be found in the system's configuration: a failed lookup, like an unreachable one.
+            return (null, $"{type} query failed: no usable DNS configuration ({e.Message})");
+        }
+
+        try
+        {
+            return (await client.QueryAsync(name, type, QueryClass.IN, cancellationToken).ConfigureAwait(false), null);
         }
         catch (DnsResponseException e)
         {
