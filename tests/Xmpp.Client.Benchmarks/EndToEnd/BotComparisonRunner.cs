@@ -11,7 +11,9 @@ internal sealed record EchoResult(double BotCpuMicrosecondsPerMessage, double Se
 
 /// <summary>
 /// <c>bot [messages] [warmup] [rounds]</c>: the EchoBot sample (every built-in extension on) beside the same bot
-/// written with slixmpp (<c>slix_bench.py --scenario echo-bot</c>), each its own process on the same Prosody, in turn.
+/// written with slixmpp (<c>slix_bench.py --scenario echo-bot</c>), bare and with slixmpp's plugins for what EchoBot
+/// does on every message by default (<c>--features</c>: stream management, receipts, chat states, origin-ids, disco and
+/// caps), each its own process on the same Prosody, in turn.
 /// A slixmpp client sends each bot <c>warmup</c> and then <c>messages</c> pipelined chat messages and waits for every
 /// echo; the bot's CPU and Prosody's are read from /proc around the measured burst. Prints each round and the medians
 /// as ratios to slixmpp.
@@ -38,22 +40,26 @@ internal static class BotComparisonRunner
         using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(30));
         var ours = new List<EchoResult>();
         var theirs = new List<EchoResult>();
+        var theirsWithFeatures = new List<EchoResult>();
         for (var round = 0; round < rounds; round++)
         {
             theirs.Add(await MeasureAsync("slixmpp bot", slix.Python, slix.EchoBotArguments(), slix, messages, warmup, cancel.Token));
+            theirsWithFeatures.Add(await MeasureAsync("slixmpp bot+", slix.Python, [.. slix.EchoBotArguments(), "--features"], slix, messages, warmup, cancel.Token));
             ours.Add(await MeasureAsync("EchoBot", "dotnet",
                 [echoBot, "--jid", $"bob@{server.Domain}", "--password", "bob-pass", "--host", server.Host,
                  "--port", server.Port.ToString(CultureInfo.InvariantCulture), "--trust-cert", server.CaFile],
                 slix, messages, warmup, cancel.Token));
         }
 
-        var (o, t) = (Median(ours), Median(theirs));
-        Console.WriteLine(string.Join("; ",
-            FormattableString.Invariant($"median EchoBot / slixmpp bot: bot CPU per message {o.BotCpuMicrosecondsPerMessage:0} / {t.BotCpuMicrosecondsPerMessage:0} µs = {o.BotCpuMicrosecondsPerMessage / t.BotCpuMicrosecondsPerMessage:0.00}x"),
-            FormattableString.Invariant($"Prosody CPU per message {o.ServerCpuMicrosecondsPerMessage:0} / {t.ServerCpuMicrosecondsPerMessage:0} µs = {o.ServerCpuMicrosecondsPerMessage / t.ServerCpuMicrosecondsPerMessage:0.00}x"),
-            FormattableString.Invariant($"echoes per second {o.EchoesPerSecond:0} / {t.EchoesPerSecond:0} = {o.EchoesPerSecond / t.EchoesPerSecond:0.00}x")));
+        Compare("bare slixmpp bot", Median(ours), Median(theirs));
+        Compare("slixmpp bot+ (the same features)", Median(ours), Median(theirsWithFeatures));
         return 0;
     }
+
+    private static void Compare(string name, EchoResult o, EchoResult t) => Console.WriteLine(string.Join("; ",
+        FormattableString.Invariant($"median EchoBot / {name}: bot CPU per message {o.BotCpuMicrosecondsPerMessage:0} / {t.BotCpuMicrosecondsPerMessage:0} µs = {o.BotCpuMicrosecondsPerMessage / t.BotCpuMicrosecondsPerMessage:0.00}x"),
+        FormattableString.Invariant($"Prosody CPU per message {o.ServerCpuMicrosecondsPerMessage:0} / {t.ServerCpuMicrosecondsPerMessage:0} µs = {o.ServerCpuMicrosecondsPerMessage / t.ServerCpuMicrosecondsPerMessage:0.00}x"),
+        FormattableString.Invariant($"echoes per second {o.EchoesPerSecond:0} / {t.EchoesPerSecond:0} = {o.EchoesPerSecond / t.EchoesPerSecond:0.00}x")));
 
     private static async Task<EchoResult> MeasureAsync(string name, string file, IReadOnlyList<string> arguments, SlixmppScenarios slix,
         int messages, int warmup, CancellationToken cancellationToken)

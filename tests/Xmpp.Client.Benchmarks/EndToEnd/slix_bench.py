@@ -244,16 +244,34 @@ def proc_cpu(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+# What EchoBot does on every message by default, with slixmpp's own plugins: stream management (an ack request
+# every 10 stanzas, as AckRequestThreshold), receipts requested (xep_0184 auto_request) and acknowledged, <active/>
+# and an origin-id on every reply, disco and caps answered.
+FEATURES = {"xep_0030": {}, "xep_0115": {}, "xep_0198": {"window": 10}, "xep_0184": {"auto_request": True},
+            "xep_0085": {}, "xep_0359": {}}
+
+
 async def echo_bot():
     """The EchoBot sample's behaviour with slixmpp: bob, initial presence, every chat message with a body echoed
-    back and printed as EchoBot prints it. Prints 'Online as <jid>' once ready; on SIGTERM, closes its stream and exits."""
-    bot = await connected("bob")
+    back and printed as EchoBot prints it. Prints 'Online as <jid>' once ready; on SIGTERM, closes its stream and exits.
+    With --features, also what EchoBot does by default on every message (FEATURES)."""
+    jid, password = account("bob")
+    bot = BenchClient(jid, password, ARGS.host, ARGS.port, ARGS.ca)
+    wanted = FEATURES if ARGS.features == "all" else (ARGS.features or "").split(",") if ARGS.features else ()
+    for plugin in wanted:
+        bot.register_plugin(plugin, pconfig=FEATURES[plugin])
+    await asyncio.wait_for(bot.start(), 30)
     bot.send_presence()
 
     def on_message(message):
         if message["type"] in ("chat", "normal") and message["body"]:
             print(f"{message['from']}: {message['body']}", flush=True)
-            message.reply(message["body"]).send()
+            reply = message.reply(message["body"])
+            if "xep_0085" in wanted:
+                reply["chat_state"] = "active"
+            if "xep_0359" in wanted:
+                reply["origin_id"]["id"] = reply["id"] or bot.new_id()
+            reply.send()
 
     bot.add_event_handler("message", on_message)
     stop = asyncio.Event()
@@ -346,6 +364,9 @@ def main():
     parser.add_argument("--page", type=int, default=50, help="mam: RSM max per page")
     parser.add_argument("--concurrency", type=int, default=16, help="idle: logins at a time")
     parser.add_argument("--bot-pid", type=int, default=0, help="echo-flood: the bot's PID, for its CPU time")
+    parser.add_argument("--features", nargs="?", const="all", default=None,
+                        help="echo-bot: stream management, receipts, chat states, origin-ids, disco and caps as EchoBot "
+                             "(all of FEATURES, or the comma-separated plugins named)")
     parser.add_argument("--mechanism", default="SCRAM-SHA-256", help="login: the SASL mechanism to use")
     parser.add_argument("--yield-every", type=int, default=100,
                         help="messages: yield to the event loop after this many sends (0: queue all, then yield)")

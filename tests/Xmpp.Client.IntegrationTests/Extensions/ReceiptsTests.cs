@@ -18,6 +18,12 @@ public sealed class ReceiptsTests(ServersFixture fixture)
         await using var alice = await ClientFactory.ConnectedAsync(ClientFactory.Options(fixture.Servers, server, "alice"));
         await using var bob = await ClientFactory.ConnectedAsync(ClientFactory.Options(fixture.Servers, server, "bob"));
         var bobsInbox = new MessageInbox(bob);
+
+        // A full JID gets a request once its client is known to support receipts (XEP-0184 §5): bob's directed
+        // presence carries his entity capabilities, which alice verifies.
+        await bob.SendAsync(new Presence { To = alice.BoundJid });
+        var bobsCaps = await WaitForCapabilitiesAsync(alice, bob.BoundJid!.Value);
+        Assert.True(bobsCaps.HasFeature("urn:xmpp:receipts"));
         var body = $"receipt please {Guid.NewGuid():N}";
         var message = new Message(bob.BoundJid!.Value, body);
         var id = await alice.SendAsync(message);
@@ -27,5 +33,19 @@ public sealed class ReceiptsTests(ServersFixture fixture)
         var atBob = await bobsInbox.WaitForBodyAsync(body, Wait);
         Assert.True(atBob.HasPayload(System.Xml.Linq.XName.Get("request", "urn:xmpp:receipts")));
         Assert.Equal(id, atBob.Id);
+    }
+
+    private static async Task<Xmpp.Client.Extensions.Disco.DiscoInfo> WaitForCapabilitiesAsync(XmppClient client, Jid of)
+    {
+        using var timeout = new CancellationTokenSource(Wait);
+        while (true)
+        {
+            if (await client.Disco.GetCapabilitiesAsync(of, timeout.Token) is { } info)
+            {
+                return info;
+            }
+
+            await Task.Delay(50, timeout.Token);
+        }
     }
 }

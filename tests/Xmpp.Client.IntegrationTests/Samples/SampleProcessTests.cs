@@ -57,7 +57,8 @@ public sealed class SampleProcessTests(ServersFixture fixture)
         Assert.True(info.HasFeature("urn:xmpp:receipts"));
         Assert.True(info.HasFeature("jabber:iq:version"));
 
-        var message = new Xmpp.Client.Stanzas.Message(bot, "receipt, please");
+        // To the bot's bare JID: a full JID gets a request only once its client's support is known (caps, or a request of its own).
+        var message = new Xmpp.Client.Stanzas.Message(bot.Bare, "receipt, please");
         var id = await alice.SendAsync(message);
         Assert.Equal(bot.Bare, (await alice.Receipts.WaitForReceiptAsync(id, TimeSpan.FromSeconds(20))).Bare);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Xmpp.Client.Extensions.Disco;
 using Xmpp.Client.Stanzas;
 
 namespace Xmpp.Client.Extensions.Receipts;
@@ -22,6 +23,7 @@ public sealed class ReceiptsExtension : XmppExtension
     internal const int TrackedRequests = 1024;
 
     private readonly PendingReceipts _pending = new(TrackedRequests);
+    private readonly ReceiptSupport _support = new();
     private volatile bool _requestReceipts = true;
     private volatile bool _answerRequests = true;
     private volatile Func<Message, bool>? _answerFilter;
@@ -36,8 +38,11 @@ public sealed class ReceiptsExtension : XmppExtension
 
     /// <summary>
     /// Whether outgoing messages of type chat or normal with a body get a receipt request (added to what is sent, never
-    /// to the caller's object). <see langword="true"/> by default. Messages to which you add <c>&lt;request xmlns='urn:xmpp:receipts'/&gt;</c>
-    /// yourself are tracked either way.
+    /// to the caller's object). <see langword="true"/> by default. As XEP-0184 §5 asks, a message to a full JID gets one
+    /// only when that client is known to support receipts: its entity capabilities (<see cref="DiscoExtension.TryGetCapabilities"/>)
+    /// list them, or, without capabilities, one of its messages carried a request or a receipt; a message to a bare JID
+    /// always gets one. Messages to which you add <c>&lt;request xmlns='urn:xmpp:receipts'/&gt;</c> yourself are sent
+    /// and tracked either way.
     /// </summary>
     public bool RequestReceipts
     {
@@ -102,10 +107,27 @@ public sealed class ReceiptsExtension : XmppExtension
 
     private void Decorate(Stanza stanza)
     {
-        if (stanza is Message message && _requestReceipts && ReceiptRules.ShouldRequest(message))
+        if (stanza is Message message && _requestReceipts && ReceiptRules.ShouldRequest(message) && Supports(message.To))
         {
             message.AddPayload(ReceiptRules.RequestName);
         }
+    }
+
+    /// <summary>
+    /// Whether a request may go to <paramref name="to"/> (XEP-0184 §5): to a bare JID (or the account) always, as
+    /// nothing can be known of the client that will get it; to a full JID when its entity capabilities list receipts,
+    /// or, with no capabilities known, when one of its messages carried a request or a receipt.
+    /// </summary>
+    private bool Supports(Jid? to)
+    {
+        if (to is not { IsBare: false } client)
+        {
+            return true;
+        }
+
+        return Client.TryGetExtension<DiscoExtension>(out var disco) && disco.TryGetCapabilities(client, out var info)
+            ? info.HasFeature(ReceiptRules.Namespace)
+            : _support.Showed(client);
     }
 
     private void Track(Stanza stanza)
@@ -126,6 +148,7 @@ public sealed class ReceiptsExtension : XmppExtension
     {
         if (message.Type != MessageType.Error && ReceiptRules.ReceivedId(message) is { Length: > 0 } id && message.From is { } from)
         {
+            _support.Observe(from);
             if (!_pending.TryComplete(id, from))
             {
                 ReceiptsLog.ForeignReceipt(Context.Logger, id, from.ToString());
@@ -140,6 +163,11 @@ public sealed class ReceiptsExtension : XmppExtension
 
     private async ValueTask<bool> OnRequestAsync(Message message, CancellationToken cancellationToken)
     {
+        if (message.Type is not (MessageType.Error or MessageType.Groupchat) && message.From is { } from)
+        {
+            _support.Observe(from);
+        }
+
         if (_answerRequests && ReceiptRules.MayAnswer(message) && IsAllowed(message))
         {
             await AnswerAsync(message).ConfigureAwait(false);

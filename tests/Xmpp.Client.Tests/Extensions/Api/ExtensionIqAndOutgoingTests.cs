@@ -127,11 +127,12 @@ public class ExtensionIqAndOutgoingTests
             var serverInfo = await server.ExpectAsync("iq"); // carbons ask the server whether it has them (it has not)
             await server.SendAsync($"<iq type='result' id='{serverInfo.GetAttribute("id")}' from='example.com'><query xmlns='http://jabber.org/protocol/disco#info'/></iq>");
         });
-        await harness.Client.SendAsync(new Message(Juliet, "decorated") { Type = MessageType.Chat });
+        // To the bare JID: a full JID gets a receipt request only once its client is known to support receipts.
+        await harness.Client.SendAsync(new Message(Juliet.Bare, "decorated") { Type = MessageType.Chat });
         var decorated = await harness.ExpectAsync();
         Assert.Equal(["body", "request", "active", "origin-id"], decorated.Elements().Select(child => child.Name));
 
-        await harness.Client.SendAsync(new Message(Juliet, "as is") { Type = MessageType.Chat }, XmppSendOptions.Undecorated);
+        await harness.Client.SendAsync(new Message(Juliet.Bare, "as is") { Type = MessageType.Chat }, XmppSendOptions.Undecorated);
         var sent = await harness.ExpectAsync();
 
         Assert.Equal(["body"], sent.Elements().Select(child => child.Name));

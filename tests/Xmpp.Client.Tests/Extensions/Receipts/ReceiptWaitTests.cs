@@ -26,6 +26,8 @@ public class ReceiptWaitTests
     public async Task Receipt_from_someone_other_than_the_recipient_does_not_complete_the_wait()
     {
         await using var harness = await MessagingHarness.ConnectAsync(OnlyExtensions.Receipts);
+        await harness.SendAsync($"<message from='juliet@example.com/balcony'><received xmlns='{Ns}' id='earlier'/></message>");
+        await harness.SyncAsync(); // juliet's client now shows it supports receipts: a request goes to its full JID
         var message = new Message(Jid.Parse("juliet@example.com/balcony"), "hello");
         var id = await harness.Client.SendAsync(message);
         await harness.ExpectAsync();
