@@ -26,6 +26,13 @@ internal sealed class StanzaBuffers
             ? spare
             : new T[count];
 
+    /// <summary>Drops the spare arrays (an idle connection); stanzas that give theirs back later refill them.</summary>
+    public void Release()
+    {
+        Volatile.Write(ref _nodes, null);
+        Volatile.Write(ref _bytes, null);
+    }
+
     /// <summary>Takes back a stanza's arrays; nothing may read them any more.</summary>
     public void Return(StanzaNode[] nodes, byte[] bytes)
     {

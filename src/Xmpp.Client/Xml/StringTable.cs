@@ -22,7 +22,9 @@ internal sealed class StringTable
 
     private const int Recent = 8;
 
-    private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
+    private const int InitialItems = 64;
+
+    private Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
     private readonly string?[] _recent = new string?[Recent];
     private readonly int[] _recentNumbers = new int[Recent];
     private int _nextRecent;
@@ -80,9 +82,21 @@ internal sealed class StringTable
     }
 
     /// <summary>Starts an empty table (but for the two fixed entries) in a new generation.</summary>
-    public void Restart()
+    public void Restart() => Restart(InitialItems);
+
+    /// <summary>
+    /// Starts over as <see cref="Restart()"/> does, holding as little as it can (an idle connection): the lookup's
+    /// storage goes too, and the next names grow it again. Stanzas parsed before keep the array they refer to.
+    /// </summary>
+    public void Release()
     {
-        _items = new string[64];
+        _numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        Restart(4);
+    }
+
+    private void Restart(int capacity)
+    {
+        _items = new string[capacity];
         Count = 0;
         Generation++;
         _numbers.Clear();

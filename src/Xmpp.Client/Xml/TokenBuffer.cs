@@ -62,12 +62,22 @@ internal sealed class TokenBuffer
         Length += new Rune(scalar).EncodeToUtf8(_buffer.AsSpan(Length));
     }
 
+    /// <summary>Gives the buffer back while the token is empty (an idle connection); the next append allocates one again.</summary>
+    public void Release()
+    {
+        if (Length == 0)
+        {
+            ReturnBuffer();
+            _buffer = [];
+        }
+    }
+
     /// <summary>Drops the last <paramref name="count"/> bytes.</summary>
     public void Truncate(int count) => Length -= count;
 
     private void Grow(int needed)
     {
-        int size = Math.Max(_buffer.Length * 2, Length + needed);
+        int size = Math.Max(Math.Max(_buffer.Length * 2, InitialSize), Length + needed);
         byte[] bigger = ArrayPool<byte>.Shared.Rent(size);
         _buffer.AsSpan(0, Length).CopyTo(bigger);
         ReturnBuffer();

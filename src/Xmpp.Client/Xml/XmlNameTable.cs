@@ -14,7 +14,9 @@ internal sealed class XmlNameTable
 
     private static readonly Table s_common = BuildCommon();
 
-    private readonly Table _own = new(256);
+    private const int OwnBuckets = 256;
+
+    private Table? _own;
 
     /// <summary>Returns the string for a name or namespace name, interning it if there is room.</summary>
     public string Get(ReadOnlySpan<byte> utf8)
@@ -25,20 +27,24 @@ internal sealed class XmlNameTable
         }
 
         int hash = Utf8Hash.Of(utf8);
-        string? found = s_common.Find(utf8, hash) ?? _own.Find(utf8, hash);
+        string? found = s_common.Find(utf8, hash) ?? _own?.Find(utf8, hash);
         if (found is not null)
         {
             return found;
         }
 
         string value = Encoding.UTF8.GetString(utf8);
-        if (_own.Count < MaxEntries && utf8.Length <= MaxInternedBytes)
+        Table own = _own ??= new Table(OwnBuckets);
+        if (own.Count < MaxEntries && utf8.Length <= MaxInternedBytes)
         {
-            _own.Add(utf8.ToArray(), hash, value);
+            own.Add(utf8.ToArray(), hash, value);
         }
 
         return value;
     }
+
+    /// <summary>Forgets the names this reader added (an idle connection); strings handed out stay valid.</summary>
+    public void Release() => _own = null;
 
     /// <summary>Returns the shared string for common UTF-8 (names, namespaces, values such as <c>chat</c>), or <see langword="null"/>. Thread-safe.</summary>
     /// <param name="utf8">The bytes.</param>

@@ -38,7 +38,7 @@ internal sealed partial class XmlStreamParser
     {
         if (_nodeCount == _nodes.Length)
         {
-            Array.Resize(ref _nodes, _nodes.Length * 2);
+            Array.Resize(ref _nodes, Math.Max(_nodes.Length * 2, InitialNodes));
         }
 
         _nodes[_nodeCount++] = node;

@@ -25,6 +25,16 @@ internal sealed class XmlStreamReader
     private bool _ended;
     private Exception? _failure;
 
+    // Waiting for bytes between stanzas, the idle timer may release the parser's learned state (IdleReaders); these
+    // say when the wait began and whether that happened, and keep the timer and the read from using the parser at once.
+    private const int Busy = 0;
+    private const int Waiting = 1;
+    private const int Releasing = 2;
+    private int _waitState;
+    private long _waitingSince;
+    private bool _releasedThisWait;
+    private bool _registered;
+
     /// <summary>Creates a reader; no I/O happens until the first read.</summary>
     /// <param name="input">The incoming bytes of the connection.</param>
     /// <param name="options">Limits and restrictions; <see cref="XmlStreamReaderOptions.Default"/> when <see langword="null"/>.</param>
@@ -52,6 +62,12 @@ internal sealed class XmlStreamReader
 
         await NextAsync(ct).ConfigureAwait(false);
         _headerRead = true;
+        if (!_registered)
+        {
+            _registered = true;
+            IdleReaders.Add(this);
+        }
+
         _ended = _parser.IsEnded;
         return _parser.TakeHeader();
     }
@@ -165,11 +181,65 @@ internal sealed class XmlStreamReader
 
         while (true)
         {
-            ReadResult read = await _input.ReadAsync(ct).ConfigureAwait(false);
+            ValueTask<ReadResult> pending = _input.ReadAsync(ct);
+            ReadResult read = pending.IsCompleted || !_parser.CanReleaseLearnedState
+                ? await pending.ConfigureAwait(false)
+                : await WaitIdleAsync(pending).ConfigureAwait(false);
             if (CheckNotCanceled(read) && Consume(read, out ParseResult result))
             {
                 return result;
             }
+        }
+    }
+
+    /// <summary>Waits for a read between stanzas, during which <see cref="ReleaseIfIdle"/> may use the parser.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<ReadResult> WaitIdleAsync(ValueTask<ReadResult> pending)
+    {
+        _waitingSince = Environment.TickCount64;
+        _releasedThisWait = false;
+        Volatile.Write(ref _waitState, Waiting);
+        try
+        {
+            return await pending.ConfigureAwait(false);
+        }
+        finally
+        {
+            var spinner = new SpinWait();
+            while (Interlocked.CompareExchange(ref _waitState, Busy, Waiting) != Waiting)
+            {
+                spinner.SpinOnce(); // the timer is releasing: that takes microseconds
+            }
+        }
+    }
+
+    /// <summary>
+    /// Called by the idle timer (<see cref="IdleReaders"/>) from any thread: if this reader has waited for bytes
+    /// between stanzas since at least <see cref="IdleReaders.IdleAfterMilliseconds"/> before <paramref name="now"/>,
+    /// its parser gives back what it learned, once per wait. Returns whether it did.
+    /// </summary>
+    /// <param name="now">The time, as <see cref="Environment.TickCount64"/>.</param>
+    internal bool ReleaseIfIdle(long now)
+    {
+        if (Volatile.Read(ref _waitState) != Waiting || Interlocked.CompareExchange(ref _waitState, Releasing, Waiting) != Waiting)
+        {
+            return false;
+        }
+
+        try
+        {
+            if (_releasedThisWait || now - _waitingSince < IdleReaders.IdleAfterMilliseconds)
+            {
+                return false;
+            }
+
+            _parser.ReleaseLearnedState();
+            _releasedThisWait = true;
+            return true;
+        }
+        finally
+        {
+            Volatile.Write(ref _waitState, Waiting);
         }
     }
 

@@ -10,13 +10,18 @@ namespace Xmpp.Client.Benchmarks.EndToEnd;
 /// <param name="ServerCpuMsPerLogin">Prosody's CPU per login.</param>
 /// <param name="RssKbPerConnection">Resident memory grown per connection, measured 5 s after the last login.</param>
 /// <param name="ManagedKbPerConnection">Managed heap grown per connection (after a full collection); NaN for slixmpp.</param>
+/// <param name="LongIdleRssKbPerConnection">Xmpp.Client only (else NaN): resident memory per connection once the
+/// connections have been idle long enough for the parsers to give back what they learned (<c>IdleReaders</c>).</param>
+/// <param name="LongIdleManagedKbPerConnection">The same for the managed heap.</param>
 internal sealed record IdleResult(int Connections, double LoginAllSeconds, double CpuMsPerLogin, double ServerCpuMsPerLogin,
-    double RssKbPerConnection, double ManagedKbPerConnection);
+    double RssKbPerConnection, double ManagedKbPerConnection, double LongIdleRssKbPerConnection = double.NaN,
+    double LongIdleManagedKbPerConnection = double.NaN);
 
 /// <summary>
 /// <c>idle [connections] [concurrency] [--core-only] [--without-slixmpp]</c>: logs in that many connections of one account (each its own resource, no
 /// presence sent, every built-in extension on, or none with --core-only) in this process, at most <c>concurrency</c> at a time, waits 5 s and
-/// reports memory per connection, the time to log them all in and the CPU per login of the process and of Prosody;
+/// reports memory per connection, the time to log them all in and the CPU per login of the process and of Prosody, then memory again
+/// after 45 s of idling (longer than the 30 s after which an idle reader's parser gives back what it learned);
 /// then (unless --without-slixmpp: at 10,000 it would need ~12 GB and ten minutes) the same with slixmpp
 /// against the same server, and the ratios.
 /// </summary>
@@ -63,6 +68,8 @@ internal static class IdleRunner
         Console.WriteLine(
             FormattableString.Invariant($"{library,-12} {result.Connections:N0} connections: {result.RssKbPerConnection:0.0} KB RSS each") +
             (double.IsNaN(result.ManagedKbPerConnection) ? "" : FormattableString.Invariant($" ({result.ManagedKbPerConnection:0.0} KB managed)")) +
+            (double.IsNaN(result.LongIdleRssKbPerConnection) ? "" : FormattableString.Invariant(
+                $" 5 s after login; {result.LongIdleRssKbPerConnection:0.0} KB RSS ({result.LongIdleManagedKbPerConnection:0.0} KB managed) after 45 s idle")) +
             FormattableString.Invariant($", all logged in after {result.LoginAllSeconds:0.0} s, {result.CpuMsPerLogin:0.00} ms CPU per login, Prosody {result.ServerCpuMsPerLogin:0.00} ms per login"));
 
     private static async Task<IdleResult> MeasureAsync(ProsodyServer server, int count, int concurrency, bool coreOnly, CancellationToken cancellationToken)
@@ -103,14 +110,18 @@ internal static class IdleRunner
         var cpu = (Stats.ProcessCpu() - cpuBefore).TotalMilliseconds;
         var serverCpu = (server.Cpu() - serverBefore).TotalMilliseconds;
         // IDLE_HOLD_SECONDS holds the connections longer, to look at the process meanwhile (dotnet-gcdump, perf).
-        var hold = int.TryParse(Environment.GetEnvironmentVariable("IDLE_HOLD_SECONDS"), CultureInfo.InvariantCulture, out var seconds) ? seconds : 5;
-        Console.WriteLine($"All logged in; idle for {hold} s (process {Environment.ProcessId})");
-        await Task.Delay(TimeSpan.FromSeconds(hold), cancellationToken);
+        var hold = int.TryParse(Environment.GetEnvironmentVariable("IDLE_HOLD_SECONDS"), CultureInfo.InvariantCulture, out var seconds) ? seconds : 0;
+        Console.WriteLine($"All logged in; idle for 5 s, then 45 s more{(hold > 0 ? $", then {hold} s" : "")} (process {Environment.ProcessId})");
+        await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
         var managed = (GC.GetTotalMemory(forceFullCollection: true) - managedBefore) / 1024.0;
         var rss = RssKb() - rssBefore;
+        await Task.Delay(TimeSpan.FromSeconds(45), cancellationToken);
+        var longIdleManaged = (GC.GetTotalMemory(forceFullCollection: true) - managedBefore) / 1024.0;
+        var longIdleRss = RssKb() - rssBefore;
+        await Task.Delay(TimeSpan.FromSeconds(hold), cancellationToken);
         GC.KeepAlive(clients);
         await Task.WhenAll(clients.Select(async client => await client.DisposeAsync()));
-        return new IdleResult(count, elapsed, cpu / count, serverCpu / count, rss / count, managed / count);
+        return new IdleResult(count, elapsed, cpu / count, serverCpu / count, rss / count, managed / count, longIdleRss / count, longIdleManaged / count);
     }
 
     private static long RssKb() =>
