@@ -3,15 +3,17 @@ namespace Xmpp.Client.Xml;
 /// <summary>
 /// The ASCII qualified names a parser has seen, already checked, split and interned, so that a name seen before costs
 /// a hash and one byte comparison. Holds at most a fixed number of names, so a peer cannot grow it without limit;
-/// names beyond that are split again each time.
+/// names beyond that are split again each time. Its table starts small and doubles as names come, so a connection
+/// that sees a handful of names holds a handful of buckets.
 /// </summary>
 internal sealed class QNameCache(XmlNameTable names)
 {
-    private const int Buckets = 256;
+    private const int InitialBuckets = 16;
+    private const int MaxBuckets = 256;
     private const int MaxEntries = 1024;
     private const int MaxBytes = 128;
 
-    private readonly Entry?[] _buckets = new Entry?[Buckets];
+    private Entry?[] _buckets = new Entry?[InitialBuckets];
     private int _count;
 
     /// <summary>
@@ -22,8 +24,7 @@ internal sealed class QNameCache(XmlNameTable names)
     public QName? Get(ReadOnlySpan<byte> utf8)
     {
         int hash = Utf8Hash.Of(utf8);
-        ref Entry? head = ref _buckets[hash & (Buckets - 1)];
-        for (Entry? e = head; e is not null; e = e.Next)
+        for (Entry? e = _buckets[hash & (_buckets.Length - 1)]; e is not null; e = e.Next)
         {
             if (e.Hash == hash && utf8.SequenceEqual(e.Name.Utf8))
             {
@@ -34,12 +35,37 @@ internal sealed class QNameCache(XmlNameTable names)
         QName? name = Split(utf8);
         if (name is not null && _count < MaxEntries && utf8.Length <= MaxBytes)
         {
-            head = new Entry(name, hash, head);
+            if (_count >= _buckets.Length * 2 && _buckets.Length < MaxBuckets)
+            {
+                Grow();
+            }
+
+            ref Entry? head = ref _buckets[hash & (_buckets.Length - 1)];
+            head = new Entry(name, hash) { Next = head };
             name.IsCached = true;
             _count++;
         }
 
         return name;
+    }
+
+    /// <summary>Doubles the table, moving each entry to its bucket in the new one.</summary>
+    private void Grow()
+    {
+        var bigger = new Entry?[_buckets.Length * 2];
+        foreach (Entry? first in _buckets)
+        {
+            for (Entry? e = first; e is not null;)
+            {
+                Entry? next = e.Next;
+                ref Entry? head = ref bigger[e.Hash & (bigger.Length - 1)];
+                e.Next = head;
+                head = e;
+                e = next;
+            }
+        }
+
+        _buckets = bigger;
     }
 
     private QName? Split(ReadOnlySpan<byte> utf8)
@@ -59,5 +85,12 @@ internal sealed class QNameCache(XmlNameTable names)
         return new QName(utf8.ToArray(), names.Get(utf8[..colon]), names.Get(local));
     }
 
-    private sealed record Entry(QName Name, int Hash, Entry? Next);
+    private sealed class Entry(QName name, int hash)
+    {
+        public QName Name { get; } = name;
+
+        public int Hash { get; } = hash;
+
+        public Entry? Next { get; set; }
+    }
 }

@@ -14,7 +14,8 @@ internal sealed class XmlNameTable
 
     private static readonly Table s_common = BuildCommon();
 
-    private const int OwnBuckets = 256;
+    private const int OwnBuckets = 16;
+    private const int MaxOwnBuckets = 256;
 
     private Table? _own;
 
@@ -34,7 +35,7 @@ internal sealed class XmlNameTable
         }
 
         string value = Encoding.UTF8.GetString(utf8);
-        Table own = _own ??= new Table(OwnBuckets);
+        Table own = _own ??= new Table(OwnBuckets, MaxOwnBuckets);
         if (own.Count < MaxEntries && utf8.Length <= MaxInternedBytes)
         {
             own.Add(utf8.ToArray(), hash, value);
@@ -53,7 +54,7 @@ internal sealed class XmlNameTable
 
     private static Table BuildCommon()
     {
-        var table = new Table(1024);
+        var table = new Table(1024, 1024);
         foreach (string s in CommonStrings.All)
         {
             byte[] utf8 = Encoding.UTF8.GetBytes(s);
@@ -67,9 +68,10 @@ internal sealed class XmlNameTable
         return table;
     }
 
-    private sealed class Table(int buckets)
+    /// <summary>A chained hash table that starts with <paramref name="buckets"/> and doubles up to <paramref name="maxBuckets"/> as it fills.</summary>
+    private sealed class Table(int buckets, int maxBuckets)
     {
-        private readonly Entry?[] _buckets = new Entry?[buckets];
+        private Entry?[] _buckets = new Entry?[buckets];
 
         public int Count { get; private set; }
 
@@ -88,11 +90,43 @@ internal sealed class XmlNameTable
 
         public void Add(byte[] utf8, int hash, string value)
         {
+            if (Count >= _buckets.Length * 2 && _buckets.Length < maxBuckets)
+            {
+                Grow();
+            }
+
             ref Entry? head = ref _buckets[hash & (_buckets.Length - 1)];
-            head = new Entry(utf8, hash, value, head);
+            head = new Entry(utf8, hash, value) { Next = head };
             Count++;
+        }
+
+        private void Grow()
+        {
+            var bigger = new Entry?[_buckets.Length * 2];
+            foreach (Entry? first in _buckets)
+            {
+                for (Entry? e = first; e is not null;)
+                {
+                    Entry? next = e.Next;
+                    ref Entry? head = ref bigger[e.Hash & (bigger.Length - 1)];
+                    e.Next = head;
+                    head = e;
+                    e = next;
+                }
+            }
+
+            _buckets = bigger;
         }
     }
 
-    private sealed record Entry(byte[] Utf8, int Hash, string Value, Entry? Next);
+    private sealed class Entry(byte[] utf8, int hash, string value)
+    {
+        public byte[] Utf8 { get; } = utf8;
+
+        public int Hash { get; } = hash;
+
+        public string Value { get; } = value;
+
+        public Entry? Next { get; set; }
+    }
 }

@@ -12,7 +12,7 @@ internal sealed class ChatStateSupport
     /// <summary>How many partners are remembered before the table starts over.</summary>
     public const int MaxPartners = 4096;
 
-    private readonly ConcurrentDictionary<Jid, bool> _supports = new();
+    private readonly ConcurrentDictionary<Jid, bool> _supports = new(SmallMaps.ConcurrencyLevel, SmallMaps.Capacity);
 
     /// <summary>Records what a message of type chat from <paramref name="from"/> showed, if it showed anything.</summary>
     public void Observe(Jid from, bool hasBody, bool hasChatState)

@@ -17,7 +17,7 @@ namespace Xmpp.Client.Extensions.ChatStates;
 public sealed class ChatStatesExtension : XmppExtension
 {
     private static readonly XName NoStore = XName.Get("no-store", "urn:xmpp:hints");
-    private readonly ConcurrentDictionary<Jid, ChatState> _lastSent = new();
+    private readonly ConcurrentDictionary<Jid, ChatState> _lastSent = new(SmallMaps.ConcurrencyLevel, SmallMaps.Capacity);
     private readonly ChatStateSupport _support = new();
     private volatile bool _sendActiveWithMessages = true;
 

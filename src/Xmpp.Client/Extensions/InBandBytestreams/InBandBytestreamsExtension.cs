@@ -24,8 +24,8 @@ public sealed partial class InBandBytestreamsExtension : XmppExtension
     /// <summary>The XEP-0047 namespace, also its disco feature.</summary>
     public const string Namespace = IbbXml.Namespace;
 
-    private readonly ConcurrentDictionary<StreamKey, InBandStream> _streams = new();
-    private readonly ConcurrentDictionary<StreamKey, Expectation> _expected = new();
+    private readonly ConcurrentDictionary<StreamKey, InBandStream> _streams = new(SmallMaps.ConcurrencyLevel, SmallMaps.Capacity);
+    private readonly ConcurrentDictionary<StreamKey, Expectation> _expected = new(SmallMaps.ConcurrencyLevel, SmallMaps.Capacity);
 
     /// <summary>Creates the extension with the default limits.</summary>
     public InBandBytestreamsExtension()

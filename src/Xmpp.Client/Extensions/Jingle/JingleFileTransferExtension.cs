@@ -29,7 +29,7 @@ public sealed class JingleFileTransferExtension : XmppExtension
     /// <summary>The XEP-0234 namespace, also its disco feature.</summary>
     public const string Namespace = JingleXml.FileTransferNamespace;
 
-    private readonly ConcurrentDictionary<StreamKey, FileTransfer> _sessions = new();
+    private readonly ConcurrentDictionary<StreamKey, FileTransfer> _sessions = new(SmallMaps.ConcurrencyLevel, SmallMaps.Capacity);
     private InBandBytestreamsExtension? _bytestreams;
 
     /// <summary>Creates the extension with the default limits.</summary>

@@ -31,7 +31,7 @@ public sealed partial class MamExtension : XmppExtension
     /// <summary>How many archive ids the extension remembers to tell recovered messages from live ones.</summary>
     public const int MaxRememberedIds = 10_000;
 
-    private readonly ConcurrentDictionary<string, PageCollector> _pending = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PageCollector> _pending = new(SmallMaps.ConcurrencyLevel, SmallMaps.Capacity, StringComparer.Ordinal);
     private StanzaIdsExtension? _stanzaIds;
 
     /// <inheritdoc/>

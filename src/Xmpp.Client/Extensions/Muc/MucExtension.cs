@@ -19,7 +19,7 @@ namespace Xmpp.Client.Extensions.Muc;
 /// </remarks>
 public sealed partial class MucExtension : XmppExtension
 {
-    private readonly ConcurrentDictionary<Jid, MucRoom> _rooms = new();
+    private readonly ConcurrentDictionary<Jid, MucRoom> _rooms = new(SmallMaps.ConcurrencyLevel, SmallMaps.Capacity);
 
     /// <summary>Whether any room was got (ConcurrentDictionary.IsEmpty takes every lock when it is empty: not for each stanza).</summary>
     private volatile bool _anyRoom;

@@ -13,7 +13,7 @@ internal sealed class ReceiptSupport
     /// <summary>How many clients are remembered before the table starts over.</summary>
     public const int MaxClients = 4096;
 
-    private readonly ConcurrentDictionary<Jid, byte> _supporting = new();
+    private readonly ConcurrentDictionary<Jid, byte> _supporting = new(SmallMaps.ConcurrencyLevel, SmallMaps.Capacity);
 
     /// <summary>Records that a message from <paramref name="from"/> carried a request or a receipt.</summary>
     public void Observe(Jid from)
